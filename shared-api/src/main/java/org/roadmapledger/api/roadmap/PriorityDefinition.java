@@ -1,0 +1,10 @@
+package org.roadmapledger.api.roadmap;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** A priority of an axis: its code (e.g. {@code 1.P1}) and its title. */
+public record PriorityDefinition(
+        @NotBlank @Size(max = 32) String code,
+        @NotBlank @Size(max = 500) String title) {
+}

@@ -1,0 +1,23 @@
+package org.roadmapledger.api.roadmap;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A roadmap's whole structure was published. {@code structureVersion} counts publications from 1, so readers
+ * can tell which structure an objective was placed under.
+ */
+@Revision("1")
+public record RoadmapStructurePublished(
+        RoadmapId roadmapId,
+        int structureVersion,
+        String title,
+        List<AxisDefinition> axes,
+        LocalDate effectiveOn) {
+
+    public RoadmapStructurePublished {
+        axes = List.copyOf(axes);
+    }
+}
