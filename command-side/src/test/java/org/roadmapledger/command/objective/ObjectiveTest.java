@@ -76,6 +76,10 @@ class ObjectiveTest {
         fixture = new AggregateTestFixture<>(Objective.class);
         fixture.registerInjectableResource(new TestCatalog());
         fixture.registerInjectableResource(CLOCK);
+        // The fixture re-sources the aggregate after each command and compares it with the working one; it compares
+        // a map by its values' equals, and a Milestone is a mutable entity with identity equality. The milestones'
+        // state is compared field by field in RestoringFromASnapshot instead.
+        fixture.registerIgnoredField(Objective.class, "milestones");
     }
 
     @Nested
