@@ -1,3 +1,5 @@
+-- The event store is the contract both sides meet on, like the messages of this module: its schema lives here,
+-- and the command side, which owns the database, applies it with Flyway.
 -- Axon's JDBC storage engine on PostgreSQL. Payloads and metadata are bytea (never large objects): readable
 -- with SQL and dumped with the database.
 CREATE TABLE domain_event_entry (
