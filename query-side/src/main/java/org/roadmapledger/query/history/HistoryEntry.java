@@ -1,0 +1,25 @@
+package org.roadmapledger.query.history;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** One event of an objective's audit history, as recorded: who, when, effective when, and what. */
+@Document(HistoryEntry.COLLECTION)
+public record HistoryEntry(
+        @Id String eventId,
+        String objectiveId,
+        long sequence,
+        String type,
+        Instant recordedAt,
+        String effectiveOn,
+        String actor,
+        String correlationId,
+        String causationId,
+        String idempotencyKey,
+        Map<String, Object> payload) {
+
+    public static final String COLLECTION = "objective_history";
+}

@@ -1,0 +1,83 @@
+package org.roadmapledger.query.objective;
+
+import org.roadmapledger.api.objective.ObjectiveStatus;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One rectangle of an objective's bitemporal history: its state for effective dates
+ * {@code [validFrom, validTo)} as known from {@code recordedFrom} until {@code recordedTo}. The recorded
+ * interval is also kept as the sequence numbers that opened and closed it, which makes the projection
+ * idempotent: re-applying an event rewrites the same documents. Dates are ISO strings, so that they compare
+ * as dates and never shift with a time zone. Open ends are {@link #OPEN_DATE} and {@link #OPEN_INSTANT}.
+ */
+@Document(ObjectiveVersion.COLLECTION)
+public record ObjectiveVersion(
+        @Id String id,
+        String objectiveId,
+        String roadmapId,
+        long knownFromSequence,
+        long knownUntilSequence,
+        Instant recordedFrom,
+        Instant recordedTo,
+        String validFrom,
+        String validTo,
+        String axis,
+        String priority,
+        String title,
+        String description,
+        String sponsor,
+        ObjectiveStatus status,
+        Integer progressPercent,
+        List<MilestoneState> milestones,
+        Since since) {
+
+    public static final String COLLECTION = "objective_versions";
+    public static final String OPEN_DATE = "9999-12-31";
+    public static final Instant OPEN_INSTANT = Instant.parse("9999-12-31T23:59:59Z");
+    public static final long OPEN_SEQUENCE = Long.MAX_VALUE;
+
+    /** The effective dates that set each attribute, needed to fold a later backdated event. */
+    public record Since(String placement, String wording, String sponsor, String status, String progressPercent) {
+    }
+
+    static String id(String objectiveId, long sequence, LocalDate validFrom) {
+        return objectiveId + "@" + sequence + "#" + validFrom;
+    }
+
+    static ObjectiveVersion of(Slice slice, long sequence, Instant recordedAt) {
+        ObjectiveState s = slice.state();
+        return new ObjectiveVersion(id(s.objectiveId(), sequence, slice.validFrom()), s.objectiveId(), s.roadmapId(),
+                sequence, OPEN_SEQUENCE, recordedAt, OPEN_INSTANT, slice.validFrom().toString(),
+                slice.validTo() == null ? OPEN_DATE : slice.validTo().toString(),
+                s.placement().value().axis(), s.placement().value().priority(),
+                s.wording().value().title(), s.wording().value().description(), s.sponsor().value(),
+                s.status().value(), s.progressPercent().value(), s.milestones(),
+                new Since(text(s.placement().since()), text(s.wording().since()), text(s.sponsor().since()),
+                        text(s.status().since()), text(s.progressPercent().since())));
+    }
+
+    Slice toSlice() {
+        ObjectiveState state = new ObjectiveState(objectiveId, roadmapId,
+                new Stamped<>(new ObjectiveState.Placement(axis, priority), date(since.placement())),
+                new Stamped<>(new ObjectiveState.Wording(title, description), date(since.wording())),
+                new Stamped<>(sponsor, date(since.sponsor())),
+                new Stamped<>(status, date(since.status())),
+                new Stamped<>(progressPercent, date(since.progressPercent())),
+                milestones == null ? List.of() : milestones);
+        return new Slice(LocalDate.parse(validFrom), OPEN_DATE.equals(validTo) ? null : LocalDate.parse(validTo),
+                state);
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    private static LocalDate date(String text) {
+        return text == null ? null : LocalDate.parse(text);
+    }
+}

@@ -1,0 +1,46 @@
+package org.roadmapledger.query.roadmap;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.roadmapledger.api.roadmap.RoadmapStructurePublished;
+import org.roadmapledger.query.objective.ObjectiveVersionProjection;
+import jakarta.annotation.PostConstruct;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/** Keeps every published structure; idempotent because each has its own id (roadmap and structure version). */
+@Component
+@ProcessingGroup(ObjectiveVersionProjection.PROCESSING_GROUP)
+class RoadmapStructureProjection {
+
+    private final MongoTemplate mongo;
+
+    RoadmapStructureProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @PostConstruct
+    void createIndexes() {
+        mongo.indexOps(RoadmapStructureVersion.class).ensureIndex(new Index().named("roadmap_effective")
+                .on("roadmapId", Sort.Direction.ASC).on("effectiveOn", Sort.Direction.ASC));
+    }
+
+    @EventHandler
+    void on(RoadmapStructurePublished event, @Timestamp Instant recordedAt) {
+        mongo.save(new RoadmapStructureVersion(event.roadmapId().value() + "#" + event.structureVersion(),
+                event.roadmapId().value(), event.structureVersion(), event.title(), event.axes(), recordedAt,
+                event.effectiveOn().toString()));
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(RoadmapStructureVersion.class);
+        createIndexes();
+    }
+}

@@ -1,0 +1,44 @@
+package org.roadmapledger.query.store;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.roadmapledger.query.history.HistoryProjection;
+import org.roadmapledger.query.objective.ObjectiveVersionProjection;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * How the projections run: no failure is ever skipped silently. A handler failure propagates to the processor,
+ * and the event is parked in a dead-letter queue in MongoDB, sequenced per objective: that objective waits
+ * until its dead letters are processed, all others keep flowing.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProjectionConfiguration {
+
+    static final List<String> PROCESSING_GROUPS =
+            List.of(ObjectiveVersionProjection.PROCESSING_GROUP, HistoryProjection.PROCESSING_GROUP);
+
+    @Bean
+    Clock ledgerClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ConfigurerModule projectionFailureHandling(MongoTemplate axonMongoTemplate) {
+        return configurer -> configurer.eventProcessing(processing -> {
+            processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+            for (String group : PROCESSING_GROUPS) {
+                processing.registerDeadLetterQueue(group, c -> MongoSequencedDeadLetterQueue.builder()
+                        .processingGroup(group)
+                        .mongoTemplate(axonMongoTemplate)
+                        .serializer(c.serializer())
+                        .build());
+            }
+        });
+    }
+}

@@ -1,0 +1,31 @@
+package org.roadmapledger.query.store;
+
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+
+/**
+ * Tracking tokens live next to the views, in MongoDB: wiping the views and the tokens is one operation, and the
+ * query side needs no write access to the event store's database (nor one at all on Axon Server).
+ */
+@Configuration(proxyBeanMethods = false)
+class TokenStoreConfiguration {
+
+    /** Axon's view of the same database the views are in. */
+    @Bean
+    org.axonframework.extensions.mongo.MongoTemplate axonMongoTemplate(MongoDatabaseFactory views) {
+        return DefaultMongoTemplate.builder().mongoDatabase(views.getMongoDatabase()).build();
+    }
+
+    @Bean
+    TokenStore tokenStore(org.axonframework.extensions.mongo.MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .build();
+    }
+}

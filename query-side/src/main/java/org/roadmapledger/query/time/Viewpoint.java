@@ -1,0 +1,58 @@
+package org.roadmapledger.query.time;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Where a reader stands on the two time axes: {@code asOf} on recorded time (what the ledger knew then) and
+ * {@code validAt} on effective time (which business date the state is for).
+ */
+public record Viewpoint(Instant asOf, LocalDate validAt) {
+
+    public static final ZoneId LEDGER_ZONE = ZoneId.of("Europe/Paris");
+
+    /**
+     * Reads the query parameters. {@code asOf} is an ISO-8601 instant or a date, which means the end of that day
+     * in Europe/Paris; it defaults to now. {@code validAt} is a date and defaults to the date of {@code asOf} in
+     * Europe/Paris.
+     *
+     * @throws InvalidViewpoint naming the parameter that cannot be read
+     */
+    public static Viewpoint of(String asOf, String validAt, Clock clock) {
+        Instant knownAt = asOf == null || asOf.isBlank() ? clock.instant().truncatedTo(ChronoUnit.MILLIS)
+                : parseAsOf(asOf.trim());
+        LocalDate effectiveAt = validAt == null || validAt.isBlank() ? LocalDate.ofInstant(knownAt, LEDGER_ZONE)
+                : parseDate("validAt", validAt.trim());
+        return new Viewpoint(knownAt, effectiveAt);
+    }
+
+    /** The last instant of a day in Europe/Paris, DST included: the moment before the next day starts. */
+    public static Instant endOfDay(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(LEDGER_ZONE).toInstant().minusMillis(1);
+    }
+
+    private static Instant parseAsOf(String text) {
+        if (text.length() == 10) {
+            return endOfDay(parseDate("asOf", text));
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeException e) {
+            throw new InvalidViewpoint("asOf",
+                    "must be an ISO-8601 instant such as 2025-06-30T12:00:00Z or a date such as 2025-06-30");
+        }
+    }
+
+    private static LocalDate parseDate(String parameter, String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeException e) {
+            throw new InvalidViewpoint(parameter, "must be a date YYYY-MM-DD");
+        }
+    }
+}

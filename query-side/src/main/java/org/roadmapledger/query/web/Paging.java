@@ -1,0 +1,24 @@
+package org.roadmapledger.query.web;
+
+/** Reads and checks {@code page} and {@code size}. */
+public record Paging(int page, int size) {
+
+    public static final int DEFAULT_SIZE = 50;
+    public static final int MAX_SIZE = 500;
+
+    public static Paging of(Integer page, Integer size) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? DEFAULT_SIZE : size;
+        if (p < 0) {
+            throw new InvalidParameter("page", "must be 0 or more");
+        }
+        if (s < 1 || s > MAX_SIZE) {
+            throw new InvalidParameter("size", "must be between 1 and " + MAX_SIZE);
+        }
+        return new Paging(p, s);
+    }
+
+    public long offset() {
+        return (long) page * size;
+    }
+}
