@@ -175,6 +175,15 @@ public class Objective {
                 command.reason(), effectiveOn));
     }
 
+    /**
+     * The state in force on that date, read without a command: the roadmap import compares it with its file and
+     * issues only the commands that make a difference.
+     */
+    public ObjectiveImportView importView(LocalDate on) {
+        return ObjectiveImportView.of(objectiveId, definedOn, placement.valueOn(on), wording.valueOn(on),
+                sponsor.valueOn(on), milestones.values());
+    }
+
     @EventSourcingHandler
     void on(ObjectiveDefined event) {
         objectiveId = event.objectiveId();

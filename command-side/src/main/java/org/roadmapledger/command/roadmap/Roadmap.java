@@ -64,6 +64,11 @@ public class Roadmap {
         return AggregateLifecycle.getVersion();
     }
 
+    /** The structure in force, read without a command: the roadmap import publishes only when its file differs. */
+    public RoadmapImportView importView() {
+        return new RoadmapImportView(structureVersion, title, axes);
+    }
+
     @EventSourcingHandler
     void on(RoadmapStructurePublished event) {
         roadmapId = event.roadmapId();

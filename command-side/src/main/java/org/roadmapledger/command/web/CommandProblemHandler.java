@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -55,7 +58,17 @@ class CommandProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(JSR303ViolationException.class)
     ProblemDetail constraintViolations(JSR303ViolationException exception) {
-        List<Problems.FieldError> errors = exception.getViolations().stream()
+        return violations(exception.getViolations());
+    }
+
+    /** A request body validated outside a command, e.g. a roadmap file before it is imported. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolations(ConstraintViolationException exception) {
+        return violations(exception.getConstraintViolations());
+    }
+
+    private static ProblemDetail violations(Collection<? extends ConstraintViolation<?>> violations) {
+        List<Problems.FieldError> errors = violations.stream()
                 .map(v -> new Problems.FieldError(v.getPropertyPath().toString(), v.getMessage()))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
