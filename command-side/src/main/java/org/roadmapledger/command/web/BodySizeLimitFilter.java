@@ -16,13 +16,16 @@ import java.io.IOException;
 
 /**
  * Refuses request bodies over 64 KiB with 413: at once when Content-Length says so, and while reading when the
- * body comes chunked.
+ * body comes chunked. A roadmap file for import may be larger (up to 1 MiB): the official one has every
+ * objective's wording.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     static final int LIMIT = 64 * 1024;
+    static final int IMPORT_LIMIT = 1024 * 1024;
+    private static final String IMPORT_PATH = "/api/roadmap/import";
 
     private final ProblemWriter problems;
 
@@ -33,38 +36,49 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > LIMIT) {
-            problems.write(response, PayloadTooLarge.problem());
+        int limit = IMPORT_PATH.equals(request.getRequestURI()) ? IMPORT_LIMIT : LIMIT;
+        if (request.getContentLengthLong() > limit) {
+            problems.write(response, PayloadTooLarge.problem(limit));
             return;
         }
-        chain.doFilter(new LimitedRequest(request), response);
+        chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
     /** Thrown while reading a body that passes the limit; the problem handler answers 413. */
     static class PayloadTooLarge extends IOException {
 
-        PayloadTooLarge() {
-            super("request body exceeds " + LIMIT + " bytes");
+        private final int limit;
+
+        PayloadTooLarge(int limit) {
+            super("request body exceeds " + limit + " bytes");
+            this.limit = limit;
         }
 
-        static org.springframework.http.ProblemDetail problem() {
+        org.springframework.http.ProblemDetail problem() {
+            return problem(limit);
+        }
+
+        static org.springframework.http.ProblemDetail problem(int limit) {
             return Problems.of(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
-                    "Request body too large", "the request body must not exceed " + LIMIT + " bytes (64 KiB)");
+                    "Request body too large", "the request body must not exceed " + limit + " bytes ("
+                            + limit / 1024 + " KiB)");
         }
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
 
+        private final int limit;
         private ServletInputStream stream;
 
-        LimitedRequest(HttpServletRequest request) {
+        LimitedRequest(HttpServletRequest request, int limit) {
             super(request);
+            this.limit = limit;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new LimitedStream(super.getInputStream());
+                stream = new LimitedStream(super.getInputStream(), limit);
             }
             return stream;
         }
@@ -73,10 +87,12 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private static final class LimitedStream extends ServletInputStream {
 
         private final ServletInputStream delegate;
+        private final int limit;
         private long read;
 
-        LimitedStream(ServletInputStream delegate) {
+        LimitedStream(ServletInputStream delegate, int limit) {
             this.delegate = delegate;
+            this.limit = limit;
         }
 
         @Override
@@ -99,8 +115,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
         private void count(int n) throws PayloadTooLarge {
             read += n;
-            if (read > LIMIT) {
-                throw new PayloadTooLarge();
+            if (read > limit) {
+                throw new PayloadTooLarge(limit);
             }
         }
 

@@ -139,8 +139,9 @@ class CommandProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        if (causedBy(exception, BodySizeLimitFilter.PayloadTooLarge.class)) {
-            return problemEntity(BodySizeLimitFilter.PayloadTooLarge.problem());
+        BodySizeLimitFilter.PayloadTooLarge tooLarge = cause(exception, BodySizeLimitFilter.PayloadTooLarge.class);
+        if (tooLarge != null) {
+            return problemEntity(tooLarge.problem());
         }
         Throwable cause = exception.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
@@ -199,12 +200,16 @@ class CommandProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
+        return cause(exception, type) != null;
+    }
+
+    private static <T extends Throwable> T cause(Throwable exception, Class<T> type) {
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
     }
 
     static HttpStatus statusOf(Rule rule) {
