@@ -37,6 +37,11 @@ class JdbcRoadmapCatalog implements RoadmapCatalog, PriorityOccupancy {
 
     @Override
     public boolean hasPriority(String axis, String priority) {
+        // PostgreSQL text cannot hold NUL, so no stored code has one; and a query parameter with one fails
+        // ("invalid byte sequence"), which answered a client's typo with HTTP 500 instead of "unknown priority".
+        if (containsNul(axis) || containsNul(priority)) {
+            return false;
+        }
         return exists("SELECT count(*) FROM roadmap_priority WHERE roadmap_id = ? AND axis_code = ? AND priority_code = ?",
                 roadmapId.value(), axis, priority);
     }
@@ -72,6 +77,10 @@ class JdbcRoadmapCatalog implements RoadmapCatalog, PriorityOccupancy {
                         + "WHERE objective_id = ? AND effective_on <= ?",
                 event.axis(), event.priority(), event.effectiveOn(), event.objectiveId().value(),
                 event.effectiveOn());
+    }
+
+    private static boolean containsNul(String code) {
+        return code != null && code.indexOf('\u0000') >= 0;
     }
 
     private boolean exists(String sql, Object... args) {
