@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,11 +46,16 @@ public class ObjectiveVersionStore {
         return position == null ? -1 : position.lastSequence();
     }
 
-    /** The slices as known just before the event with that sequence number, in effective-date order. */
-    List<Slice> slicesBefore(String objectiveId, long sequence) {
+    /**
+     * The slices as known just before the event with that sequence number that are still in effect on
+     * {@code effectiveOn} or later, in effective-date order: the only ones an event effective that day can change.
+     * Earlier slices stay as they are, so a long history costs nothing per event.
+     */
+    List<Slice> slicesBefore(String objectiveId, long sequence, LocalDate effectiveOn) {
         Query query = Query.query(where("objectiveId").is(objectiveId)
                         .and("knownFromSequence").lt(sequence)
-                        .and("knownUntilSequence").gte(sequence))
+                        .and("knownUntilSequence").gte(sequence)
+                        .and("validTo").gt(effectiveOn.toString()))
                 .with(Sort.by("validFrom"));
         return mongo.find(query, ObjectiveVersion.class).stream().map(ObjectiveVersion::toSlice).toList();
     }
