@@ -1,0 +1,159 @@
+package org.roadmapledger.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.UUID;
+
+/**
+ * The documented bulk path to a large ledger: appends generated objective histories through Axon's own JDBC
+ * storage engine and Jackson serializer, in batches, so the rows are those the command side would write; only
+ * the recording times are chosen (spread over the roadmap's life) instead of taken from the clock. Run it on a
+ * ledger database the command side has created and imported the roadmap into, with the command side stopped.
+ */
+final class EventLoader {
+
+    static final LocalDate LAUNCH = LocalDate.parse("2023-05-17");
+    private static final int BATCH = 1000;
+
+    record Plan(int eventsPerRoadmapObjective, int extraObjectives, int eventsPerExtraObjective, long seed) {
+    }
+
+    private record Placed(String objectiveId, String axis, String priority, long lastSequence) {
+    }
+
+    private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    private final JdbcEventStorageEngine engine;
+
+    EventLoader(String jdbcUrl, String user, String password) {
+        dataSource.setUrl(jdbcUrl);
+        dataSource.setUser(user);
+        dataSource.setPassword(password);
+        dataSource.setReWriteBatchedInserts(true);
+        ObjectMapper mapper = new ObjectMapper().findAndRegisterModules()
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
+        engine = JdbcEventStorageEngine.builder()
+                .connectionProvider(dataSource::getConnection)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .schema(schema())
+                .build();
+    }
+
+    /** Appends the plan's events; returns how many. Prints progress with a percentage and a rate. */
+    long load(Plan plan) throws SQLException {
+        List<Placed> roadmapObjectives = roadmapObjectives();
+        if (roadmapObjectives.isEmpty()) {
+            throw new IllegalStateException("no objectives in the event store: start the command side once first, "
+                    + "so that it imports the roadmap");
+        }
+        Instant until = Instant.now().minus(Duration.ofDays(1));
+        Instant from = LAUNCH.plusDays(1).atStartOfDay(HistoryGenerator.PARIS).toInstant();
+        PriorityQueue<HistoryGenerator> queue = new PriorityQueue<>(Comparator.comparing(HistoryGenerator::nextAt));
+        long seed = plan.seed();
+        for (Placed placed : roadmapObjectives) {
+            queue.add(new HistoryGenerator(placed.objectiveId(), "fr-digital-health-2023-2027", placed.axis(),
+                    placed.priority(), placed.lastSequence() + 1, LAUNCH, from, until,
+                    plan.eventsPerRoadmapObjective(), seed++));
+        }
+        java.util.Random random = new java.util.Random(plan.seed());
+        long span = Duration.between(from, until.minus(Duration.ofDays(30))).toSeconds();
+        for (int i = 1; i <= plan.extraObjectives(); i++) {
+            Placed placement = roadmapObjectives.get(i % roadmapObjectives.size());
+            Instant start = from.plusSeconds((long) (random.nextDouble() * span));
+            queue.add(new HistoryGenerator(String.format("X%05d", i), "fr-digital-health-2023-2027",
+                    placement.axis(), placement.priority(), 0, LocalDate.ofInstant(start, HistoryGenerator.PARIS),
+                    start, until, plan.eventsPerExtraObjective(), seed++));
+        }
+        long total = (long) roadmapObjectives.size() * plan.eventsPerRoadmapObjective()
+                + (long) plan.extraObjectives() * plan.eventsPerExtraObjective();
+        Progress progress = new Progress("load", total);
+        List<EventMessage<?>> batch = new ArrayList<>(BATCH);
+        long appended = 0;
+        while (!queue.isEmpty()) {
+            HistoryGenerator generator = queue.poll();
+            HistoryGenerator.Next next = generator.next();
+            batch.add(new GenericDomainEventMessage<>("Objective", next.event().objectiveId().value(), next.sequence(),
+                    next.event(), MetaData.with("actor", "bench:loader").and("correlationId", "bench-load"),
+                    UUID.randomUUID().toString(), next.recordedAt()));
+            if (generator.hasNext()) {
+                queue.add(generator);
+            }
+            if (batch.size() == BATCH) {
+                engine.appendEvents(batch);
+                appended += batch.size();
+                batch.clear();
+                progress.at(appended);
+            }
+        }
+        if (!batch.isEmpty()) {
+            engine.appendEvents(batch);
+            appended += batch.size();
+        }
+        progress.done(appended);
+        return appended;
+    }
+
+    private List<Placed> roadmapObjectives() throws SQLException {
+        Map<String, Long> last = new HashMap<>();
+        List<Placed> placed = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (ResultSet rows = statement.executeQuery("SELECT aggregate_identifier, max(sequence_number) "
+                    + "FROM domain_event_entry WHERE type = 'Objective' GROUP BY aggregate_identifier")) {
+                while (rows.next()) {
+                    last.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT objective_id, axis_code, priority_code FROM objective_placement ORDER BY objective_id")) {
+                while (rows.next()) {
+                    String id = rows.getString(1);
+                    if (last.containsKey(id)) {
+                        placed.add(new Placed(id, rows.getString(2), rows.getString(3), last.get(id)));
+                    }
+                }
+            }
+        }
+        return placed;
+    }
+
+    static EventSchema schema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+}
