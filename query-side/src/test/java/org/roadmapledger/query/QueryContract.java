@@ -12,6 +12,7 @@ import org.roadmapledger.query.objective.ObjectivePosition;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -37,6 +38,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ledger.min-version-wait=1500ms")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Import(DeliveryCounter.class)
 public abstract class QueryContract {
 
     protected static final ObjectMapper JSON = new ObjectMapper();
