@@ -36,7 +36,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * that both variants may append to the same event store.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.min-version-wait=1500ms")
+        properties = "ledger.min-version-wait=3s")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Import(DeliveryCounter.class)
 public abstract class QueryContract {
