@@ -60,19 +60,20 @@ public abstract class QueryApiContract extends QueryContract {
         define(ledger, r2, "1", "1.P2", "2019-02-01", "2019-02-01T09:00:01Z");
         define(ledger, r3, "2", "2.P1", "2019-02-01", "2019-02-01T09:00:02Z");
         define(ledger, r4, "2", "2.P1", "2019-02-01", "2019-07-15T09:00:00Z");
-        record(ledger, new StatusReported(oid(r1), ObjectiveStatus.ON_TRACK, 40, null, date("2019-03-01")),
-                "2019-03-01T09:00:00Z");
+        // each objective's events in recording order, as the event store has them
         record(ledger, new MilestonePlanned(oid(r1), MilestoneId.of("M1"), "Pilote", date("2019-04-30"),
                 date("2019-02-01")), "2019-02-01T10:00:00Z");
         record(ledger, new MilestonePlanned(oid(r1), MilestoneId.of("M2"), "Généralisation", date("2019-05-31"),
                 date("2019-02-01")), "2019-02-01T10:00:01Z");
+        record(ledger, new StatusReported(oid(r1), ObjectiveStatus.ON_TRACK, 40, null, date("2019-03-01")),
+                "2019-03-01T09:00:00Z");
         record(ledger, new MilestoneAchieved(oid(r1), MilestoneId.of("M1"), date("2019-04-15"), null,
                 date("2019-04-15")), "2019-04-15T09:00:00Z");
         record(ledger, new SponsorAssigned(oid(r2), "ANS", null, null, date("2019-02-01")), "2019-02-01T11:00:00Z");
-        record(ledger, new StatusReported(oid(r2), ObjectiveStatus.AT_RISK, null, null, date("2019-05-01")),
-                "2019-05-01T09:00:00Z");
         record(ledger, new MilestonePlanned(oid(r2), MilestoneId.of("M1"), "Cadrage", date("2019-06-15"),
                 date("2019-02-01")), "2019-02-01T11:00:01Z");
+        record(ledger, new StatusReported(oid(r2), ObjectiveStatus.AT_RISK, null, null, date("2019-05-01")),
+                "2019-05-01T09:00:00Z");
     }
 
     @Test
@@ -348,12 +349,12 @@ public abstract class QueryApiContract extends QueryContract {
         assertThat(item.get("sequence").asLong()).isEqualTo(2);
         assertThat(items.get(1).get("sequence").asLong()).isEqualTo(3);
         assertThat(item.get("type").asText()).isEqualTo("MilestonePlanned");
-        assertThat(item.get("recordedAt").asText()).isEqualTo("2019-02-01T10:00:00Z");
+        assertThat(item.get("recordedAt").asText()).isEqualTo("2019-02-01T10:00:01Z");
         assertThat(item.get("effectiveOn").asText()).isEqualTo("2019-02-01");
         assertThat(item.get("actor").asText()).isEqualTo("test");
         assertThat(item.get("correlationId").asText()).isEqualTo("corr-" + id("r1") + "-2");
         assertThat(item.get("payload").toString()).isEqualTo("{\"objectiveId\":\"" + id("r1")
-                + "\",\"milestoneId\":\"M1\",\"title\":\"Pilote\",\"dueOn\":\"2019-04-30\","
+                + "\",\"milestoneId\":\"M2\",\"title\":\"Généralisation\",\"dueOn\":\"2019-05-31\","
                 + "\"effectiveOn\":\"2019-02-01\"}");
         assertThat(get("/api/objectives/" + id("r1") + "/history?page=9").json().get("items")).isEmpty();
     }
