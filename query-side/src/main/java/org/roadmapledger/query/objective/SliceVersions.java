@@ -58,13 +58,15 @@ record SliceVersions(String objectiveId, LocalDate validFrom, List<Entry> entrie
             if (e.knownFrom() >= sequence) {
                 continue;
             }
-            kept.add(e.knownUntil() >= sequence && !e.open()
-                    ? new Entry(e.knownFrom(), ObjectiveVersion.OPEN_SEQUENCE, e.recordedFrom(),
-                    ObjectiveVersion.OPEN_INSTANT, e.validTo())
-                    : e);
+            kept.add(e.knownUntil() >= sequence && !e.open() ? reopened(e) : e);
         }
         return kept.size() == entries.size() && kept.equals(entries) ? this
                 : new SliceVersions(objectiveId, validFrom, List.copyOf(kept));
+    }
+
+    private static Entry reopened(Entry e) {
+        return new Entry(e.knownFrom(), ObjectiveVersion.OPEN_SEQUENCE, e.recordedFrom(), ObjectiveVersion.OPEN_INSTANT,
+                e.validTo());
     }
 
     Optional<Entry> open() {
@@ -95,8 +97,10 @@ record SliceVersions(String objectiveId, LocalDate validFrom, List<Entry> entrie
             if (e.knownFrom() > lastSequence || e.recordedFrom().isAfter(asOf)) {
                 continue;
             }
-            boolean stillOpen = e.knownUntil() > lastSequence;
-            return stillOpen || e.recordedTo().isAfter(asOf) ? Optional.of(e) : Optional.empty();
+            if (e.knownUntil() > lastSequence) {
+                return Optional.of(e.open() ? e : reopened(e));
+            }
+            return e.recordedTo().isAfter(asOf) ? Optional.of(e) : Optional.empty();
         }
         return Optional.empty();
     }
