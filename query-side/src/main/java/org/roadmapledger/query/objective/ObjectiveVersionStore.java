@@ -4,7 +4,10 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import jakarta.annotation.PostConstruct;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,12 +37,22 @@ public class ObjectiveVersionStore implements ViewDocuments {
     private static final int IDS_PER_REQUEST = 1000;
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
+    private static final Logger log = LoggerFactory.getLogger(ObjectiveVersionStore.class);
+
     private final MongoTemplate mongo;
     private final ObjectiveDirectory directory;
 
     ObjectiveVersionStore(MongoTemplate mongo, ObjectiveDirectory directory) {
         this.mongo = mongo;
         this.directory = directory;
+    }
+
+    @PostConstruct
+    void refuseThePreviousLayoutSilently() {
+        if (mongo.collectionExists(PREVIOUS_LAYOUT)) {
+            log.error("The views hold a collection {} of an earlier layout, which this version does not read: "
+                    + "rebuild them by replaying the event store (see the README, query side)", PREVIOUS_LAYOUT);
+        }
     }
 
     /** The sequence number of the objective's last event in the views, -1 if none. */

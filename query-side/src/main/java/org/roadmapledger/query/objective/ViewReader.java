@@ -4,7 +4,6 @@ import org.bson.Document;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -100,11 +99,5 @@ final class ViewReader {
             });
         }
         return numbers;
-    }
-
-    static List<String> ids(Collection<DirectoryEntry> entries) {
-        List<String> ids = new ArrayList<>(entries.size());
-        entries.forEach(e -> ids.add(e.objectiveId()));
-        return ids;
     }
 }
