@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +28,7 @@ import static org.awaitility.Awaitility.await;
 class StandaloneIT {
 
     private static final String OBJECTIVE = "1.01";
+    private static final Pattern CORRELATED = Pattern.compile("\\] \\[[0-9a-f-]{36}\\] ");
 
     @TempDir
     Path dataDir;
@@ -46,6 +48,10 @@ class StandaloneIT {
             assertThat(priorities(tree)).isEqualTo(18);
             assertThat(output).contains("Roadmap Ledger is running.", dataDir.toAbsolutePath().toString(),
                     "/swagger-ui.html");
+            assertThat(output.getOut().lines().filter(line -> line.contains("import:")))
+                    .as("the start-up import's log lines carry its correlation id")
+                    .hasSizeGreaterThan(3)
+                    .allMatch(line -> CORRELATED.matcher(line).find());
 
             // when
             Http.Response reported = http.post("/api/objectives/" + OBJECTIVE + "/status-reports",
