@@ -6,6 +6,7 @@ import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequence
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.roadmapledger.query.history.HistoryProjection;
 import org.roadmapledger.query.objective.ObjectiveVersionProjection;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,7 +24,9 @@ class ProjectionConfiguration {
     static final List<String> PROCESSING_GROUPS =
             List.of(ObjectiveVersionProjection.PROCESSING_GROUP, HistoryProjection.PROCESSING_GROUP);
 
+    /** Conditional: the standalone composes both sides, and the command side keeps the same clock. */
     @Bean
+    @ConditionalOnMissingBean(Clock.class)
     Clock ledgerClock() {
         return Clock.systemUTC();
     }
