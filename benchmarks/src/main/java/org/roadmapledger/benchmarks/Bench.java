@@ -1,8 +1,9 @@
 package org.roadmapledger.benchmarks;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,7 +34,7 @@ public final class Bench {
             case "mongo-floor" -> {
                 long documents = options.number("documents", 1_000_000);
                 options.rejectUnknown();
-                MongoFloor.Result result = MongoFloor.bulkInsert(java.util.Optional.empty(), documents);
+                MongoFloor.Result result = MongoFloor.bulkInsert(Optional.empty(), documents);
                 System.out.printf("mongo-floor: %.0f documents/s into %s%n", result.perSecond(), result.where());
             }
             default -> new BenchRun(workloads(args[0]), options).execute();
@@ -66,7 +67,7 @@ public final class Bench {
         int perExtra = options.integer("perExtra", 50);
         int extra = options.integer("extra", (int) (events / 2 / Math.max(1, perExtra)));
         long seed = options.number("seed", 1);
-        java.time.Duration catchUp = options.duration("catchUpTimeout", java.time.Duration.ofMinutes(60));
+        Duration catchUp = options.duration("catchUpTimeout", Duration.ofMinutes(60));
         boolean wait = Boolean.parseBoolean(options.text("wait", "true"));
         Service service = Service.locate(options);
         options.rejectUnknown();

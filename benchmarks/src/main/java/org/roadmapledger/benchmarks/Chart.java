@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.DoubleStream;
 
 /**
  * A hand-written SVG of the medians: throughputs (every figure per second) as bars, and latency percentiles
@@ -67,8 +68,8 @@ final class Chart {
             y += ROW;
         }
         text(svg, 10, latencyTop - 10, "Latency, ms: p50, p95, p99 (log scale)", "font-weight=\"bold\"");
-        double[] latencyRange = range(groups.stream().flatMapToDouble(g -> java.util.stream.DoubleStream.of(g.p50(),
-                g.p95(), g.p99())).toArray());
+        double[] latencyRange = range(groups.stream().flatMapToDouble(g -> DoubleStream.of(g.p50(), g.p95(),
+                g.p99())).toArray());
         y = latencyTop;
         for (Group group : groups) {
             text(svg, 10, y + ROW + 11, escape(group.label()), "");

@@ -3,6 +3,7 @@ package org.roadmapledger.benchmarks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -61,7 +62,7 @@ final class ClosedLoop {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(name + ": " + e.getCause(), e.getCause());
         } catch (Exception e) {
             throw new IllegalStateException(name + ": cannot set up a client: " + e, e);

@@ -46,10 +46,6 @@ final class LedgerHttp {
         this.queryUrl = strip(queryUrl);
     }
 
-    HttpClient client() {
-        return client;
-    }
-
     Response command(String method, String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(commandUrl + path)).timeout(TIMEOUT)
                 .header("Content-Type", "application/json").header("X-Actor", "bench:load")

@@ -28,10 +28,6 @@ final class Options {
         }
     }
 
-    static Options of(String... arguments) {
-        return new Options(List.of(arguments));
-    }
-
     String text(String key, String fallback) {
         read.add(key);
         String value = values.get(key);
