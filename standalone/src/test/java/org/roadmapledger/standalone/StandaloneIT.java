@@ -45,6 +45,10 @@ class StandaloneIT {
             JsonNode tree = await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/api/roadmap"),
                     roadmap -> roadmap.status() == 200 && objectives(roadmap.json()) == 65).json();
             assertThat(tree.get("axes")).hasSize(4);
+            JdbcTemplate events = first.getBean(JdbcTemplate.class);
+            assertThat(events.queryForObject("SHOW fsync", String.class))
+                    .as("an acknowledged command survives a crash").isEqualTo("on");
+            assertThat(events.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
             assertThat(priorities(tree)).isEqualTo(18);
             assertThat(output).contains("Roadmap Ledger is running.", dataDir.toAbsolutePath().toString(),
                     "/swagger-ui.html");
