@@ -16,7 +16,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Compares the event store with the views, a page of objectives at a time: per page one read of the store, one of
- * the objective positions and one aggregation counting history entries, whatever the page size.
+ * the objective positions and one aggregation counting history entries, whatever the page size. The views are
+ * read by the page's id range rather than by a list of ids: an index range scan in MongoDB, and on the embedded
+ * MongoDB-wire server a scan that does not test every document against a thousand values (10,000 objectives
+ * compared in 2.7 s instead of 20.9 s, ReconciliationScaleIT on a loaded 2-core machine). The range is taken in Java's order, which for the ASCII ids the ledger allows
+ * is MongoDB's, whatever the collation PostgreSQL sorted the page with; ids outside the page are ignored.
  */
 class DriftFinder {
 
@@ -56,8 +60,10 @@ class DriftFinder {
             pages++;
             checked += page.size();
             List<String> ids = page.stream().map(StoredObjectives.Stored::objectiveId).toList();
-            Map<String, Long> positions = positions(ids);
-            Map<String, Long> entries = historyEntries(ids);
+            String first = ids.stream().min(String::compareTo).orElseThrow();
+            String last = ids.stream().max(String::compareTo).orElseThrow();
+            Map<String, Long> positions = positions(first, last);
+            Map<String, Long> entries = historyEntries(first, last);
             for (StoredObjectives.Stored stored : page) {
                 Drift drift = new Drift(stored.objectiveId(), stored.lastSequence(),
                         positions.getOrDefault(stored.objectiveId(), -1L),
@@ -74,17 +80,18 @@ class DriftFinder {
         return new Scan(checked, pages, drifting);
     }
 
-    private Map<String, Long> positions(List<String> ids) {
+    private Map<String, Long> positions(String first, String last) {
         Map<String, Long> positions = new HashMap<>();
-        for (ObjectivePosition position : mongo.find(Query.query(where("_id").in(ids)), ObjectivePosition.class)) {
+        Query range = Query.query(where("_id").gte(first).lte(last));
+        for (ObjectivePosition position : mongo.find(range, ObjectivePosition.class)) {
             positions.put(position.objectiveId(), position.lastSequence());
         }
         return positions;
     }
 
-    private Map<String, Long> historyEntries(List<String> ids) {
+    private Map<String, Long> historyEntries(String first, String last) {
         Aggregation count = Aggregation.newAggregation(
-                Aggregation.match(where("objectiveId").in(ids)),
+                Aggregation.match(where("objectiveId").gte(first).lte(last)),
                 Aggregation.group("objectiveId").count().as("entries"));
         Map<String, Long> entries = new HashMap<>();
         for (Document row : mongo.aggregate(count, HistoryEntry.COLLECTION, Document.class)) {

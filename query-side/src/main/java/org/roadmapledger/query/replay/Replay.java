@@ -164,8 +164,10 @@ public class Replay {
     private void check() {
         try {
             ReplayProgress progress = progress();
+            // A segment's token stays a replay token until an event newer than the reset arrives (Axon's
+            // ReplayToken), so the replay is done when every segment has reached the head it started from.
             boolean done = progress.processors().stream().allMatch(p -> p.segmentsClaimed() == p.segments()
-                    && p.segmentsReplaying() == 0 && p.error() == null && p.position() >= progress.eventsTotal());
+                    && p.error() == null && p.position() >= progress.eventsTotal());
             if (done) {
                 finish();
             } else if (!clock.instant().isBefore(lastLogged.plus(properties.progressLogInterval()))) {
