@@ -91,8 +91,7 @@ public class ObjectiveVersionProjection {
     }
 
     private void apply(String objectiveId, ObjectiveEvent event, long sequence, Instant recordedAt) {
-        SliceFolding.Change change = SliceFolding.fold(store.slicesBefore(objectiveId, sequence, event.effectiveOn()), event);
-        store.record(objectiveId, sequence, recordedAt, change);
+        store.apply(objectiveId, event, sequence, recordedAt);
         progress.applied(objectiveId, sequence);
     }
 

@@ -31,7 +31,8 @@ public record ProcessingProperties(
 
     public ProcessingProperties {
         if (nodeId == null || nodeId.isBlank()) {
-            nodeId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+            String suffix = UUID.randomUUID().toString().substring(0, 8);
+            nodeId = ManagementFactory.getRuntimeMXBean().getName() + "/" + suffix;
         }
     }
 }

@@ -19,8 +19,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * the objective positions and one aggregation counting history entries, whatever the page size. The views are
  * read by the page's id range rather than by a list of ids: an index range scan in MongoDB, and on the embedded
  * MongoDB-wire server a scan that does not test every document against a thousand values (10,000 objectives
- * compared in 2.7 s instead of 20.9 s, ReconciliationScaleIT on a loaded 2-core machine). The range is taken in Java's order, which for the ASCII ids the ledger allows
- * is MongoDB's, whatever the collation PostgreSQL sorted the page with; ids outside the page are ignored.
+ * compared in 2.7 s instead of 20.9 s, ReconciliationScaleIT on a loaded 2-core machine). The range is taken in
+ * Java's order, which for the ASCII ids the ledger allows is MongoDB's, whatever the collation PostgreSQL sorted
+ * the page with; ids outside the page are ignored.
  */
 class DriftFinder {
 
