@@ -4,7 +4,6 @@ import jakarta.annotation.PostConstruct;
 import org.roadmapledger.api.objective.ObjectiveEvent;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -120,8 +119,7 @@ public class ObjectiveVersionStore {
         }
         for (Slice created : change.created()) {
             ObjectiveVersion version = ObjectiveVersion.of(created, sequence, recordedAt);
-            bulk.replaceOne(Query.query(where("_id").is(version.id())), version,
-                    FindAndReplaceOptions.options().upsert());
+            bulk.upsert(Query.query(where("_id").is(version.id())), insertOnly(version));
             writes = true;
         }
         if (writes) {
@@ -129,6 +127,22 @@ public class ObjectiveVersionStore {
         }
         mongo.upsert(Query.query(where("_id").is(objectiveId)), new Update().set("lastSequence", sequence),
                 ObjectivePosition.class);
+    }
+
+    /**
+     * Writes a created slice only if it is not there yet: redelivered after a later event closed it (a lost
+     * position), it stays closed, as it was, rather than open beside the slice that replaced it.
+     */
+    private Update insertOnly(ObjectiveVersion version) {
+        org.bson.Document fields = new org.bson.Document();
+        mongo.getConverter().write(version, fields);
+        Update update = new Update();
+        fields.forEach((name, value) -> {
+            if (!"_id".equals(name)) {
+                update.setOnInsert(name, value);
+            }
+        });
+        return update;
     }
 
     /** The version of the objective effective at {@code validAt} as known at {@code asOf}. */
