@@ -7,8 +7,6 @@ import org.roadmapledger.api.objective.ObjectiveEvent;
 import org.roadmapledger.api.roadmap.RoadmapStructurePublished;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -18,7 +16,6 @@ import java.util.UUID;
 public class LedgerEvents {
 
     private final EventStore eventStore;
-    private final Map<String, Long> sequences = new HashMap<>();
 
     public LedgerEvents(EventStore eventStore) {
         this.eventStore = eventStore;
@@ -27,17 +24,30 @@ public class LedgerEvents {
     /** Appends the objective's next event, recorded at {@code recordedAt}; returns its sequence number. */
     public long record(ObjectiveEvent event, Instant recordedAt) {
         String id = event.objectiveId().value();
-        long sequence = sequences.merge(id, 0L, (last, zero) -> last + 1);
+        long sequence = next(id);
         eventStore.publish(new GenericDomainEventMessage<>("Objective", id, sequence, event,
                 MetaData.with("actor", "test").and("correlationId", "corr-" + id + "-" + sequence),
                 UUID.randomUUID().toString(), recordedAt));
         return sequence;
     }
 
+    /** Appends the objective's next event with the metadata the command side writes; returns its sequence. */
+    public long record(ObjectiveEvent event, Instant recordedAt, MetaData metaData, String eventId) {
+        long sequence = next(event.objectiveId().value());
+        eventStore.publish(new GenericDomainEventMessage<>("Objective", event.objectiveId().value(), sequence,
+                event, metaData, eventId, recordedAt));
+        return sequence;
+    }
+
     public void record(RoadmapStructurePublished event, Instant recordedAt) {
         String id = event.roadmapId().value();
-        long sequence = sequences.merge("roadmap:" + id, 0L, (last, zero) -> last + 1);
+        long sequence = next(id);
         eventStore.publish(new GenericDomainEventMessage<>("Roadmap", id, sequence, event, MetaData.emptyInstance(),
                 UUID.randomUUID().toString(), recordedAt));
+    }
+
+    // From the event store itself, so that any number of test classes can append to the same aggregates.
+    private long next(String aggregateId) {
+        return eventStore.lastSequenceNumberFor(aggregateId).map(last -> last + 1).orElse(0L);
     }
 }

@@ -5,6 +5,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * The stores of a query-side test: one embedded real PostgreSQL per test JVM holding the event store (schema
@@ -19,18 +20,22 @@ public final class QueryTestInfrastructure {
     }
 
     public static void register(DynamicPropertyRegistry registry) {
+        eventStoreProperties().forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("ledger.embedded-mongo-backend", () -> "memory");
+    }
+
+    /** The datasource properties of the event store the tests append to. */
+    public static Map<String, String> eventStoreProperties() {
         String url = System.getenv("LEDGER_TEST_DB_URL");
         if (url != null && !url.isBlank()) {
-            registry.add("spring.datasource.url", () -> url);
-            registry.add("spring.datasource.username", () -> env("LEDGER_TEST_DB_USER", "postgres"));
-            registry.add("spring.datasource.password", () -> env("LEDGER_TEST_DB_PASSWORD", "postgres"));
-        } else {
-            EmbeddedPostgres pg = postgres();
-            registry.add("spring.datasource.url", () -> pg.getJdbcUrl("postgres", "postgres"));
-            registry.add("spring.datasource.username", () -> "postgres");
-            registry.add("spring.datasource.password", () -> "postgres");
+            return Map.of("spring.datasource.url", url,
+                    "spring.datasource.username", env("LEDGER_TEST_DB_USER", "postgres"),
+                    "spring.datasource.password", env("LEDGER_TEST_DB_PASSWORD", "postgres"));
         }
-        registry.add("ledger.embedded-mongo-backend", () -> "memory");
+        EmbeddedPostgres pg = postgres();
+        return Map.of("spring.datasource.url", pg.getJdbcUrl("postgres", "postgres"),
+                "spring.datasource.username", "postgres",
+                "spring.datasource.password", "postgres");
     }
 
     private static synchronized EmbeddedPostgres postgres() {

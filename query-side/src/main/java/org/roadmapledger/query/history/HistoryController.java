@@ -1,5 +1,6 @@
 package org.roadmapledger.query.history;
 
+import org.roadmapledger.query.web.KnownParametersOnly;
 import org.roadmapledger.query.web.NotFound;
 import org.roadmapledger.query.web.PageOf;
 import org.roadmapledger.query.web.Paging;
@@ -19,6 +20,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** {@code GET /api/objectives/{id}/history}: the audit history in sequence order, paged. */
 @RestController
+@KnownParametersOnly
 class HistoryController {
 
     private final MongoTemplate mongo;

@@ -4,6 +4,7 @@ import org.roadmapledger.api.objective.ObjectiveStatus;
 import org.roadmapledger.query.QueryProperties;
 import org.roadmapledger.query.time.Viewpoint;
 import org.roadmapledger.query.web.InvalidParameter;
+import org.roadmapledger.query.web.KnownParametersOnly;
 import org.roadmapledger.query.web.NotFound;
 import org.roadmapledger.query.web.PageOf;
 import org.roadmapledger.query.web.Paging;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 /** The query API on objectives (DESIGN.md, "Query API"). */
 @RestController
+@KnownParametersOnly
 @RequestMapping(path = "/api/objectives", produces = MediaType.APPLICATION_JSON_VALUE)
 class ObjectiveQueryController {
 
@@ -54,7 +56,8 @@ class ObjectiveQueryController {
         replay.requireViews();
         Paging paging = Paging.of(page, size);
         Viewpoint at = Viewpoint.of(asOf, validAt, clock);
-        return queries.list(new ObjectiveQueries.Filter(axis, priority, sponsor, status), at, paging);
+        return queries.list(new ObjectiveQueries.Filter(orAny(axis), orAny(priority), orAny(sponsor), status), at,
+                paging);
     }
 
     /**
@@ -86,6 +89,11 @@ class ObjectiveQueryController {
                     // The viewpoint is taken once the version is there, so a default asOf includes it.
                     return read(objectiveId, asOf, validAt);
                 });
+    }
+
+    // A blank filter, as HTML forms send for an empty field, filters nothing, like a blank asOf.
+    private static String orAny(String filter) {
+        return filter == null || filter.isBlank() ? null : filter;
     }
 
     private ObjectiveView read(String objectiveId, String asOf, String validAt) {

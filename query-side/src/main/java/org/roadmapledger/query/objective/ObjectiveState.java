@@ -13,6 +13,7 @@ import org.roadmapledger.api.objective.SponsorAssigned;
 import org.roadmapledger.api.objective.StatusReported;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -21,7 +22,8 @@ import java.util.function.UnaryOperator;
  * Each attribute remembers the effective date that set it, so that a backdated event recorded later can be
  * folded into a state without replaying the events before it.
  *
- * <p>A status report without a percentage keeps the percentage reported before.
+ * <p>A status report without a percentage keeps the percentage reported before. Milestones are listed by due
+ * date, then id: an order that depends only on the state, never on the order the events were recorded in.
  */
 public record ObjectiveState(
         String objectiveId,
@@ -39,8 +41,11 @@ public record ObjectiveState(
     public record Wording(String title, String description) {
     }
 
+    private static final Comparator<MilestoneState> SCHEDULE =
+            Comparator.comparing(MilestoneState::dueOn).thenComparing(MilestoneState::milestoneId);
+
     public ObjectiveState {
-        milestones = List.copyOf(milestones);
+        milestones = milestones.stream().sorted(SCHEDULE).toList();
     }
 
     /** The state on the definition's effective date. */

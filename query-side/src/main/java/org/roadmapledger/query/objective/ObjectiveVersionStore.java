@@ -22,23 +22,31 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Component
 public class ObjectiveVersionStore {
 
+    /** The order of the {@code objective_recorded} index: latest recorded first, then latest event first. */
+    static final Sort LATEST_FIRST = Sort.by(Sort.Order.desc("recordedFrom"), Sort.Order.desc("knownFromSequence"));
+
     private final MongoTemplate mongo;
 
     ObjectiveVersionStore(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    /** Declared here, created at start-up before any event is processed. */
+    /**
+     * Declared here, created at start-up before any event is processed. {@code objective_alive} serves the
+     * projection: an event only reads and closes the slices still known when it arrives (open ones, or closed by
+     * itself on a redelivery). {@code objective_recorded} serves every read: within one objective, walking the
+     * rectangles backwards in recorded time from {@code asOf}, the first one that holds {@code validAt} is the
+     * answer, so a read stops after a handful of keys instead of scanning the objective's whole history.
+     */
     @PostConstruct
     void createIndexes() {
         var versions = mongo.indexOps(ObjectiveVersion.class);
-        versions.ensureIndex(new Index().named("objective_knowledge")
-                .on("objectiveId", Sort.Direction.ASC).on("knownFromSequence", Sort.Direction.ASC));
-        versions.ensureIndex(new Index().named("objective_validity")
-                .on("objectiveId", Sort.Direction.ASC).on("validFrom", Sort.Direction.ASC)
-                .on("recordedFrom", Sort.Direction.ASC));
-        versions.ensureIndex(new Index().named("knowledge_window")
-                .on("recordedTo", Sort.Direction.ASC).on("validTo", Sort.Direction.ASC));
+        versions.ensureIndex(new Index().named("objective_alive")
+                .on("objectiveId", Sort.Direction.ASC).on("knownUntilSequence", Sort.Direction.ASC)
+                .on("validTo", Sort.Direction.ASC));
+        versions.ensureIndex(new Index().named("objective_recorded")
+                .on("objectiveId", Sort.Direction.ASC).on("recordedFrom", Sort.Direction.DESC)
+                .on("knownFromSequence", Sort.Direction.DESC));
     }
 
     long lastSequence(String objectiveId) {
@@ -147,16 +155,18 @@ public class ObjectiveVersionStore {
 
     /** The version of the objective effective at {@code validAt} as known at {@code asOf}. */
     Optional<ObjectiveVersion> find(String objectiveId, Instant asOf, String validAt) {
-        Query query = Query.query(where("objectiveId").is(objectiveId).andOperator(knownAt(asOf), validOn(validAt)));
+        Query query = Query.query(where("objectiveId").is(objectiveId).andOperator(knownAt(asOf), validOn(validAt)))
+                .with(LATEST_FIRST).limit(1);
         return Optional.ofNullable(mongo.findOne(query, ObjectiveVersion.class));
     }
 
     /** The objective's version number as known at {@code asOf}: the last sequence recorded by then. */
     Optional<Long> versionAt(String objectiveId, Instant asOf) {
         Query query = Query.query(where("objectiveId").is(objectiveId).and("recordedFrom").lte(asOf))
-                .with(Sort.by(Sort.Direction.DESC, "knownFromSequence")).limit(1);
-        ObjectiveVersion latest = mongo.findOne(query, ObjectiveVersion.class);
-        return Optional.ofNullable(latest).map(ObjectiveVersion::knownFromSequence);
+                .with(LATEST_FIRST).limit(1);
+        query.fields().include("knownFromSequence");
+        return Optional.ofNullable(mongo.findOne(query, org.bson.Document.class, ObjectiveVersion.COLLECTION))
+                .map(latest -> ((Number) latest.get("knownFromSequence")).longValue());
     }
 
     static Criteria knownAt(Instant asOf) {

@@ -2,6 +2,7 @@ package org.roadmapledger.query.roadmap;
 
 import org.roadmapledger.query.QueryProperties;
 import org.roadmapledger.query.time.Viewpoint;
+import org.roadmapledger.query.web.KnownParametersOnly;
 import org.roadmapledger.query.web.NotFound;
 import org.roadmapledger.query.web.ReplayGuard;
 import org.springframework.http.MediaType;
@@ -13,6 +14,7 @@ import java.time.Clock;
 
 /** {@code GET /api/roadmap}: the tree with rollups at a viewpoint. */
 @RestController
+@KnownParametersOnly
 class RoadmapQueryController {
 
     private final RoadmapQueries queries;

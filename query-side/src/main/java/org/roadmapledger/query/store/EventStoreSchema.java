@@ -1,6 +1,7 @@
 package org.roadmapledger.query.store;
 
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,7 +12,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class EventStoreSchema {
 
+    /** Conditional: the standalone composes both sides, and the command side declares the same names. */
     @Bean
+    @ConditionalOnMissingBean(EventSchema.class)
     EventSchema eventSchema() {
         return ledgerSchema();
     }

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.roadmapledger.query.processing.ViewProcessors;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,7 +24,9 @@ class ProjectionConfiguration {
 
     static final List<String> PROCESSING_GROUPS = ViewProcessors.GROUPS;
 
+    /** Conditional: the standalone composes both sides, and the command side keeps the same clock. */
     @Bean
+    @ConditionalOnMissingBean(Clock.class)
     Clock ledgerClock() {
         return Clock.systemUTC();
     }

@@ -16,6 +16,12 @@ public record Viewpoint(Instant asOf, LocalDate validAt) {
 
     public static final ZoneId LEDGER_ZONE = ZoneId.of("Europe/Paris");
 
+    // The views keep dates as ISO strings of four-digit years, and 9999-12-31 marks an open end: beyond these
+    // bounds a comparison would be wrong, and an instant may not even fit the milliseconds MongoDB stores.
+    static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 30);
+    private static final String RANGE = "between " + FIRST_DAY + " and " + LAST_DAY;
+
     /**
      * Reads the query parameters. {@code asOf} is an ISO-8601 instant or a date, which means the end of that day
      * in Europe/Paris; it defaults to now. {@code validAt} is a date and defaults to the date of {@code asOf} in
@@ -26,8 +32,14 @@ public record Viewpoint(Instant asOf, LocalDate validAt) {
     public static Viewpoint of(String asOf, String validAt, Clock clock) {
         Instant knownAt = asOf == null || asOf.isBlank() ? clock.instant().truncatedTo(ChronoUnit.MILLIS)
                 : parseAsOf(asOf.trim());
+        if (knownAt.isBefore(FIRST_DAY.atStartOfDay(LEDGER_ZONE).toInstant()) || knownAt.isAfter(endOfDay(LAST_DAY))) {
+            throw new InvalidViewpoint("asOf", "must be " + RANGE);
+        }
         LocalDate effectiveAt = validAt == null || validAt.isBlank() ? LocalDate.ofInstant(knownAt, LEDGER_ZONE)
                 : parseDate("validAt", validAt.trim());
+        if (effectiveAt.isBefore(FIRST_DAY) || effectiveAt.isAfter(LAST_DAY)) {
+            throw new InvalidViewpoint("validAt", "must be " + RANGE);
+        }
         return new Viewpoint(knownAt, effectiveAt);
     }
 

@@ -15,6 +15,10 @@ public record Paging(int page, int size) {
         if (s < 1 || s > MAX_SIZE) {
             throw new InvalidParameter("size", "must be between 1 and " + MAX_SIZE);
         }
+        if ((long) p * s > Integer.MAX_VALUE) {
+            // MongoDB skips at most 2^31 - 1 documents; past that the driver's int would wrap around
+            throw new InvalidParameter("page", "times size must stay below " + (1L << 31));
+        }
         return new Paging(p, s);
     }
 

@@ -1,0 +1,15 @@
+package org.roadmapledger.query;
+
+import org.springframework.test.context.ContextConfiguration;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/** The projection contract on the real MongoDB; skipped where no Docker engine runs. */
+@Testcontainers(disabledWithoutDocker = true)
+@ContextConfiguration(initializers = MongoContainerStores.class)
+class ProjectionMongoIT extends ProjectionContract {
+
+    @Override
+    protected String variant() {
+        return MongoContainerStores.VARIANT;
+    }
+}
