@@ -1,22 +1,16 @@
 package org.roadmapledger.query.reconciliation;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.roadmapledger.query.EventStoreDatabase;
 import org.roadmapledger.query.ObjectiveHistories;
-import org.roadmapledger.query.QueryTestInfrastructure;
 import org.roadmapledger.query.history.HistoryEntry;
 import org.roadmapledger.query.objective.ObjectivePosition;
 import org.roadmapledger.query.store.EventStoreSchema;
@@ -24,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -34,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,21 +42,11 @@ class ReconciliationScaleIT {
 
     private static MongoServer mongoServer;
     private static MongoClient mongoClient;
-    private static DriverManagerDataSource dataSource;
+    private static EventStoreDatabase database;
 
     @BeforeAll
     static void stores() {
-        Map<String, Supplier<Object>> properties = new HashMap<>();
-        QueryTestInfrastructure.register(properties::put);
-        String url = properties.get("spring.datasource.url").get().toString();
-        String user = properties.get("spring.datasource.username").get().toString();
-        String password = properties.get("spring.datasource.password").get().toString();
-        JdbcTemplate server = new JdbcTemplate(new DriverManagerDataSource(url, user, password));
-        String database = "reconciliation_scale_" + System.nanoTime();
-        server.execute("CREATE DATABASE " + database);
-        dataSource = new DriverManagerDataSource(url.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1"), user,
-                password);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        database = EventStoreDatabase.create("reconciliation_scale");
         mongoServer = new MongoServer(new MemoryBackend());
         InetSocketAddress address = mongoServer.bind();
         mongoClient = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
@@ -97,7 +79,7 @@ class ReconciliationScaleIT {
         mongo.getCollection(ObjectivePosition.COLLECTION).insertMany(positions);
         mongo.getCollection(HistoryEntry.COLLECTION).insertMany(entries);
         DriftFinder finder = new DriftFinder(
-                new JdbcStoredObjectives(new JdbcTemplate(dataSource), EventStoreSchema.ledgerSchema()), mongo);
+                new JdbcStoredObjectives(new JdbcTemplate(database.dataSource()), EventStoreSchema.ledgerSchema()), mongo);
 
         // when
         Instant start = Instant.now();
@@ -118,30 +100,16 @@ class ReconciliationScaleIT {
     }
 
     private static Map<String, Long> appendObjectives() {
-        ObjectMapper mapper = new ObjectMapper().findAndRegisterModules()
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
-        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
-                .connectionProvider(dataSource::getConnection)
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
-                .schema(EventStoreSchema.ledgerSchema())
-                .build();
         Random random = new Random(10_000);
         Map<String, Long> last = new HashMap<>();
-        List<EventMessage<?>> batch = new ArrayList<>();
+        List<EventMessage<?>> events = new ArrayList<>();
         for (int i = 0; i < OBJECTIVES; i++) {
             String id = String.format("scale-%05d", i);
-            int events = 1 + random.nextInt(3);
-            batch.addAll(ObjectiveHistories.of(id, events, Instant.parse("2024-01-01T08:00:00Z"), random));
-            last.put(id, (long) events - 1);
-            if (batch.size() >= 1000) {
-                engine.appendEvents(batch);
-                batch.clear();
-            }
+            int count = 1 + random.nextInt(3);
+            events.addAll(ObjectiveHistories.of(id, count, Instant.parse("2024-01-01T08:00:00Z"), random));
+            last.put(id, (long) count - 1);
         }
-        engine.appendEvents(batch);
+        database.append(events);
         return last;
     }
 }

@@ -1,27 +1,18 @@
 package org.roadmapledger.query.replay;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.roadmapledger.query.EventStoreDatabase;
 import org.roadmapledger.query.LedgerQueryApplication;
 import org.roadmapledger.query.ObjectiveHistories;
-import org.roadmapledger.query.QueryTestInfrastructure;
 import org.roadmapledger.query.history.HistoryEntry;
 import org.roadmapledger.query.objective.ObjectivePosition;
-import org.roadmapledger.query.store.EventStoreSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,11 +20,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,9 +49,16 @@ class ReplayThroughputMeasurement {
         String backend = System.getProperty("measure.backend", "h2");
         List<String> configs = List.of(System.getProperty("measure.configs",
                 "1x2,100x2,500x2,1000x2,500x1,500x4").split(","));
-        Map<String, String> database = database();
+        EventStoreDatabase store = EventStoreDatabase.create("replay_measurement");
         int objectives = events / EVENTS_PER_OBJECTIVE;
-        append(database, objectives);
+        Random random = new Random(100_000);
+        List<EventMessage<?>> history = new ArrayList<>();
+        for (int i = 0; i < objectives; i++) {
+            history.addAll(ObjectiveHistories.of(String.format("bulk-%05d", i), EVENTS_PER_OBJECTIVE,
+                    Instant.parse("2023-06-01T08:00:00Z").plus(Duration.ofMinutes(i)), random));
+        }
+        store.append(history);
+        Map<String, String> database = store.properties();
         List<String> lines = new ArrayList<>();
         lines.add(String.format("%d events (%d objectives x %d), MongoDB-wire server backend %s, %d cores",
                 objectives * EVENTS_PER_OBJECTIVE, objectives, EVENTS_PER_OBJECTIVE, backend,
@@ -110,46 +106,5 @@ class ReplayThroughputMeasurement {
                     ObjectivePosition.class)).isEqualTo(objectives);
             return replay.progress();
         }
-    }
-
-    /** A database of its own in the tests' PostgreSQL, with the ledger's schema. */
-    private static Map<String, String> database() {
-        Map<String, Supplier<Object>> properties = new HashMap<>();
-        QueryTestInfrastructure.register(properties::put);
-        Map<String, String> database = new HashMap<>();
-        properties.forEach((name, value) -> database.put(name, value.get().toString()));
-        String url = database.get("spring.datasource.url");
-        String name = "replay_measurement_" + System.nanoTime();
-        new JdbcTemplate(new DriverManagerDataSource(url, database.get("spring.datasource.username"),
-                database.get("spring.datasource.password"))).execute("CREATE DATABASE " + name);
-        database.put("spring.datasource.url", url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"));
-        return database;
-    }
-
-    private static void append(Map<String, String> database, int objectives) {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.get("spring.datasource.url"),
-                database.get("spring.datasource.username"), database.get("spring.datasource.password"));
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        ObjectMapper mapper = new ObjectMapper().findAndRegisterModules()
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
-        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
-                .connectionProvider(dataSource::getConnection)
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
-                .schema(EventStoreSchema.ledgerSchema())
-                .build();
-        Random random = new Random(100_000);
-        List<EventMessage<?>> batch = new ArrayList<>();
-        for (int i = 0; i < objectives; i++) {
-            batch.addAll(ObjectiveHistories.of(String.format("bulk-%05d", i), EVENTS_PER_OBJECTIVE,
-                    Instant.parse("2023-06-01T08:00:00Z").plus(Duration.ofMinutes(i)), random));
-            if (batch.size() >= 1000) {
-                engine.appendEvents(batch);
-                batch.clear();
-            }
-        }
-        engine.appendEvents(batch);
     }
 }
