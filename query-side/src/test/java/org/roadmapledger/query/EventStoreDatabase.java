@@ -73,11 +73,7 @@ public final class EventStoreDatabase {
         return dataSource;
     }
 
-    /**
-     * Appends the events, then has PostgreSQL analyze the table: a table just filled has no statistics, and the
-     * processors' range reads were planned as full scans until autovacuum came by (the first replay measured after
-     * a bulk load ran at half the speed of the next ones).
-     */
+    /** Appends the events, then has PostgreSQL analyze the table, as autovacuum would after a bulk load. */
     public void append(List<EventMessage<?>> events) {
         for (int from = 0; from < events.size(); from += BATCH) {
             engine.appendEvents(events.subList(from, Math.min(events.size(), from + BATCH)));

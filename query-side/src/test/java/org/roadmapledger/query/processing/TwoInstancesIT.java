@@ -64,7 +64,7 @@ class TwoInstancesIT {
         InetSocketAddress address = mongoServer.bind();
         String mongoUri = "mongodb://" + address.getHostString() + ":" + address.getPort() + "/ledger";
         ConfigurableApplicationContext first = start("query-a", mongoUri);
-        await().atMost(Duration.ofSeconds(60)).until(() -> ownedSegments(port(first)) == 4);
+        await().atMost(Duration.ofSeconds(60)).until(() -> ownsAll(port(first)));
 
         // when a second instance starts
         ConfigurableApplicationContext second = start("query-b", mongoUri);
@@ -121,12 +121,13 @@ class TwoInstancesIT {
         return context;
     }
 
-    private int ownedSegments(int port) {
-        int owned = 0;
+    private boolean ownsAll(int port) {
         for (JsonNode processor : body(get(port, "/api/admin/processors")).path("processors")) {
-            owned += processor.path("owned").size();
+            if (processor.path("owned").size() != processor.path("totalSegments").asInt(-1)) {
+                return false;
+            }
         }
-        return owned;
+        return true;
     }
 
     private boolean ownsOfEach(int port) {

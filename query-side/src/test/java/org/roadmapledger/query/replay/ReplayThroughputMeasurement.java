@@ -34,7 +34,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * every replay rebuilt complete views. Run it with
  * {@code ./mvnw -B -pl query-side -am verify -Dit.test=ReplayThroughputMeasurement -Dtest=none
  * -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false}, optionally with
- * {@code -Dmeasure.events=100000 -Dmeasure.configs=100x2,500x2 -Dmeasure.backend=h2}
+ * {@code -Dmeasure.events=100000 -Dmeasure.configs=100x2,500x2 -Dmeasure.backend=h2} (default: memory; the
+ * H2 backend failed twice on a long scan with H2's "Chunk … not found", h2database#4383)
  * (each config is batch size x segments, one thread per segment). Results go to the log and to
  * {@code query-side/target/replay-measurement.txt}.
  */
@@ -46,9 +47,9 @@ class ReplayThroughputMeasurement {
     @Test
     void replay_throughput_per_batch_size_and_segment_count() throws IOException {
         int events = Integer.getInteger("measure.events", 100_000);
-        String backend = System.getProperty("measure.backend", "h2");
+        String backend = System.getProperty("measure.backend", "memory");
         List<String> configs = List.of(System.getProperty("measure.configs",
-                "1x2,100x2,500x2,1000x2,500x1,500x4").split(","));
+                "100x2,500x2,1000x2,100x1,100x4,500x4").split(","));
         EventStoreDatabase store = EventStoreDatabase.create("replay_measurement");
         int objectives = events / EVENTS_PER_OBJECTIVE;
         Random random = new Random(100_000);
@@ -64,6 +65,9 @@ class ReplayThroughputMeasurement {
                 objectives * EVENTS_PER_OBJECTIVE, objectives, EVENTS_PER_OBJECTIVE, backend,
                 Runtime.getRuntime().availableProcessors()));
         lines.add("batch size | segments | seconds | events/s");
+        // The first replay after the bulk load runs at about half the speed of the next ones, whatever the
+        // configuration (cold PostgreSQL pages and a cold JIT, it seems): a warm-up, not reported.
+        measure(database, backend, 500, 2, objectives);
         for (String config : configs) {
             String[] parts = config.trim().split("x");
             int batch = Integer.parseInt(parts[0]);
