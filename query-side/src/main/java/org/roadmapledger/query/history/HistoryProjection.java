@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PostConstruct;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
@@ -49,6 +50,13 @@ public class HistoryProjection {
                 event.getClass().getSimpleName(), recordedAt, event.effectiveOn().toString(),
                 text(metaData, "actor"), text(metaData, "correlationId"), text(metaData, "causationId"),
                 text(metaData, "idempotencyKey"), objectMapper.convertValue(event, AS_MAP)));
+    }
+
+    /** Writes the entry of an event read from the event store: how the reconciliation restores a missing one. */
+    public void restore(DomainEventMessage<?> message) {
+        if (message.getPayload() instanceof ObjectiveEvent event) {
+            on(event, message, message.getSequenceNumber(), message.getTimestamp(), message.getMetaData());
+        }
     }
 
     @ResetHandler

@@ -32,24 +32,46 @@ public class ObjectiveVersionProjection {
     private final ObjectiveVersionStore store;
     private final EventStore eventStore;
     private final ProjectionProgress progress;
+    private final Object[] locks = new Object[64];
 
     ObjectiveVersionProjection(ObjectiveVersionStore store, @Lazy EventStore eventStore, ProjectionProgress progress) {
         this.store = store;
         this.eventStore = eventStore;
         this.progress = progress;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
     }
 
     @EventHandler
     void on(ObjectiveEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         String objectiveId = event.objectiveId().value();
-        long last = store.lastSequence(objectiveId);
-        if (sequence <= last) {
-            return;
+        synchronized (lockFor(objectiveId)) {
+            long last = store.lastSequence(objectiveId);
+            if (sequence <= last) {
+                return;
+            }
+            if (sequence > last + 1) {
+                fillGap(objectiveId, last + 1, sequence);
+            }
+            apply(objectiveId, event, sequence, recordedAt);
         }
-        if (sequence > last + 1) {
-            fillGap(objectiveId, last + 1, sequence);
+    }
+
+    /**
+     * Brings the objective's views up to {@code lastInStore}, the event store's last sequence number for it, reading
+     * the events they miss from the store; returns how many it applied. The reconciliation calls it for objectives
+     * whose segment this instance processes: the lock keeps it from interleaving with the processor's own writes.
+     */
+    public long repair(String objectiveId, long lastInStore) {
+        synchronized (lockFor(objectiveId)) {
+            long last = store.lastSequence(objectiveId);
+            if (last >= lastInStore) {
+                return 0;
+            }
+            fillGap(objectiveId, last + 1, lastInStore + 1);
+            return store.lastSequence(objectiveId) - last;
         }
-        apply(objectiveId, event, sequence, recordedAt);
     }
 
     /** Applies the objective's events from {@code from} up to, excluding, {@code until}, read from the store. */
@@ -69,13 +91,16 @@ public class ObjectiveVersionProjection {
     }
 
     private void apply(String objectiveId, ObjectiveEvent event, long sequence, Instant recordedAt) {
-        SliceFolding.Change change = SliceFolding.fold(store.slicesBefore(objectiveId, sequence, event.effectiveOn()), event);
-        store.record(objectiveId, sequence, recordedAt, change);
+        store.apply(objectiveId, event, sequence, recordedAt);
         progress.applied(objectiveId, sequence);
     }
 
     @ResetHandler
     void reset() {
         store.deleteAll();
+    }
+
+    private Object lockFor(String objectiveId) {
+        return locks[Math.floorMod(objectiveId.hashCode(), locks.length)];
     }
 }
