@@ -1,20 +1,21 @@
 package org.roadmapledger.benchmarks;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Command line of the benchmarks. {@code ./mvnw -q -pl benchmarks exec:java -Dexec.args="<workload> key=value…"}:
+ * Command line of the benchmarks, {@code ./mvnw -q -pl benchmarks -am compile exec:java -Dexec.args="…"}:
  * <ul>
- *     <li>{@code load jdbc=… user=… password=… perRoadmapObjective=8000 extra=10000 perExtra=50 seed=1}:
- *     append a generated history through Axon's JDBC engine;</li>
- *     <li>{@code mongo-floor documents=1000000}: raw bulk insert rate into the MongoDB-wire server;</li>
- *     <li>{@code as-of url=http://localhost:8081 requests=1000 seed=1}: query latency at random past
- *     viewpoints.</li>
+ *     <li>{@code <workloads> key=value…}: {@code all}, or a comma-separated choice of {@code write},
+ *     {@code read-your-write}, {@code as-of}, {@code replay}, {@code stream}, {@code memory}, against a running
+ *     ledger, with the floors measured in the same run; writes {@code benchmarks/results/<date>-<profile>.json},
+ *     {@code .md} and {@code .svg} (options: README, "Benchmarks");</li>
+ *     <li>{@code load events=1000000 [jdbc=… | data=… | url=…]}: append a generated history through Axon's JDBC
+ *     engine into the ledger's event store, then wait for the projections;</li>
+ *     <li>{@code mongo-floor documents=1000000}: raw bulk insert rate into a fresh MongoDB-wire server.</li>
  * </ul>
  */
 public final class Bench {
@@ -24,55 +25,63 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: <load|mongo-floor|as-of> key=value...");
+            throw new IllegalArgumentException("usage: <all|" + String.join(",", BenchRun.WORKLOADS)
+                    + "|load|mongo-floor> key=value...");
         }
-        Map<String, String> options = new TreeMap<>();
-        for (int i = 1; i < args.length; i++) {
-            String[] pair = args[i].split("=", 2);
-            options.put(pair[0], pair.length > 1 ? pair[1] : "");
-        }
+        Options options = new Options(Arrays.asList(args).subList(1, args.length));
         switch (args[0]) {
-            case "load" -> {
-                EventLoader loader = new EventLoader(options.getOrDefault("jdbc",
-                        "jdbc:postgresql://localhost:5432/ledger"), options.getOrDefault("user", "ledger"),
-                        options.getOrDefault("password", "ledger"));
-                loader.load(new EventLoader.Plan(intOf(options, "perRoadmapObjective", 8000),
-                        intOf(options, "extra", 10_000), intOf(options, "perExtra", 50),
-                        intOf(options, "seed", 1)));
+            case "load" -> load(options);
+            case "mongo-floor" -> {
+                long documents = options.number("documents", 1_000_000);
+                options.rejectUnknown();
+                MongoFloor.Result result = MongoFloor.bulkInsert(Optional.empty(), documents);
+                System.out.printf("mongo-floor: %.0f documents/s into %s%n", result.perSecond(), result.where());
             }
-            case "mongo-floor" -> System.out.printf("mongo-floor: %.0f documents/s%n",
-                    MongoFloor.documentsPerSecond(intOf(options, "documents", 1_000_000)));
-            case "as-of" -> asOf(options);
-            default -> throw new IllegalArgumentException("unknown workload " + args[0]);
+            default -> new BenchRun(workloads(args[0]), options).execute();
         }
     }
 
-    private static void asOf(Map<String, String> options) throws Exception {
-        QueryLatency latency = new QueryLatency(options.getOrDefault("url", "http://localhost:8081"),
-                intOf(options, "seed", 1));
-        int requests = intOf(options, "requests", 1000);
-        List<String> ids = objectiveIds(latency.get("/api/objectives?size=500"));
-        String total = latency.get("/api/objectives?size=1");
-        Matcher matcher = Pattern.compile("\"totalItems\":(\\d+)").matcher(total);
-        int pages = matcher.find() ? (int) Math.ceil(Long.parseLong(matcher.group(1)) / 50.0) : 1;
-        System.out.println(latency.measure("roadmap asOf", requests,
-                () -> "/api/roadmap?asOf=" + latency.randomPastInstant()));
-        System.out.println(latency.measure("objective validAt", requests,
-                () -> "/api/objectives/" + latency.randomOf(ids) + "?validAt=" + latency.randomPastDate()));
-        System.out.println(latency.measure("objectives page of 50", requests,
-                () -> "/api/objectives?size=50&page=" + latency.randomPage(pages)));
-    }
-
-    private static List<String> objectiveIds(String page) {
-        List<String> ids = new ArrayList<>();
-        Matcher matcher = Pattern.compile("\"objectiveId\":\"([^\"]+)\"").matcher(page);
-        while (matcher.find()) {
-            ids.add(matcher.group(1));
+    static Set<String> workloads(String argument) {
+        Set<String> selected = new LinkedHashSet<>();
+        for (String name : argument.split(",")) {
+            String workload = name.trim();
+            if (workload.equals("all")) {
+                selected.addAll(BenchRun.WORKLOADS);
+            } else if (BenchRun.WORKLOADS.contains(workload)) {
+                selected.add(workload);
+            } else {
+                throw new IllegalArgumentException("unknown workload '" + workload + "'; known: all, "
+                        + String.join(", ", BenchRun.WORKLOADS) + ", load, mongo-floor");
+            }
         }
-        return ids;
+        return selected;
     }
 
-    private static int intOf(Map<String, String> options, String key, int fallback) {
-        return options.containsKey(key) ? Integer.parseInt(options.get(key)) : fallback;
+    /**
+     * {@code events=N} splits N as the 1,000,000-event ledger does: half over the roadmap's objectives, half over
+     * extra objectives of 50 events each; or give {@code perRoadmapObjective}, {@code extra}, {@code perExtra}.
+     */
+    private static void load(Options options) throws Exception {
+        long events = options.number("events", 1_000_000);
+        int perRoadmap = options.integer("perRoadmapObjective", (int) Math.round(events / 2.0 / 65));
+        int perExtra = options.integer("perExtra", 50);
+        int extra = options.integer("extra", (int) (events / 2 / Math.max(1, perExtra)));
+        long seed = options.number("seed", 1);
+        Duration catchUp = options.duration("catchUpTimeout", Duration.ofMinutes(60));
+        boolean wait = Boolean.parseBoolean(options.text("wait", "true"));
+        Service service = Service.locate(options);
+        options.rejectUnknown();
+        Service.Jdbc jdbc = service.jdbc.orElseThrow(() -> new IllegalArgumentException(
+                "no event store: pass jdbc=… (and user=, password=) or data=<the standalone's data directory>"));
+        System.out.println("load: into " + jdbc.url() + " (" + service.found + ")");
+        long appended = new EventLoader(jdbc.url(), jdbc.user(), jdbc.password())
+                .load(new EventLoader.Plan(perRoadmap, extra, perExtra, seed));
+        System.out.printf("load: %d events appended%n", appended);
+        if (wait) {
+            long start = System.nanoTime();
+            double behind = service.awaitProjections(catchUp);
+            System.out.printf("load: projections %s %.1f s after the load ended%n",
+                    behind == 0 ? "caught up" : "still " + behind + " events behind", (System.nanoTime() - start) / 1e9);
+        }
     }
 }

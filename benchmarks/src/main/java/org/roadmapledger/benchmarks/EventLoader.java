@@ -18,19 +18,22 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Random;
 import java.util.UUID;
 
 /**
  * The documented bulk path to a large ledger: appends generated objective histories through Axon's own JDBC
  * storage engine and Jackson serializer, in batches, so the rows are those the command side would write; only
- * the recording times are chosen (spread over the roadmap's life) instead of taken from the clock. Run it on a
- * ledger database the command side has created and imported the roadmap into, with the command side stopped.
+ * the recording times are chosen (spread between the last event in the store and now) instead of taken from the
+ * clock, and effective dates span the roadmap's life. Run it on a ledger database the command side has created
+ * and imported the roadmap into, while nothing else records (the standalone may run: its projections follow).
  */
 final class EventLoader {
 
@@ -63,30 +66,38 @@ final class EventLoader {
                 .build();
     }
 
-    /** Appends the plan's events; returns how many. Prints progress with a percentage and a rate. */
+    /**
+     * Appends the plan's events; returns how many. Prints progress with a percentage and a rate. The events are
+     * recorded after the last event already in the store and before now, so that recording order and sequence
+     * order agree within every objective, as they do when the command side records; their effective dates span
+     * the roadmap's life, from each objective's definition to today.
+     */
     long load(Plan plan) throws SQLException {
         List<Placed> roadmapObjectives = roadmapObjectives();
         if (roadmapObjectives.isEmpty()) {
             throw new IllegalStateException("no objectives in the event store: start the command side once first, "
                     + "so that it imports the roadmap");
         }
-        Instant until = Instant.now().minus(Duration.ofDays(1));
-        Instant from = LAUNCH.plusDays(1).atStartOfDay(HistoryGenerator.PARIS).toInstant();
+        Instant from = lastRecorded().plusMillis(1);
+        Instant until = Instant.now();
+        LocalDate today = LocalDate.ofInstant(until, HistoryGenerator.PARIS);
         PriorityQueue<HistoryGenerator> queue = new PriorityQueue<>(Comparator.comparing(HistoryGenerator::nextAt));
         long seed = plan.seed();
         for (Placed placed : roadmapObjectives) {
             queue.add(new HistoryGenerator(placed.objectiveId(), "fr-digital-health-2023-2027", placed.axis(),
-                    placed.priority(), placed.lastSequence() + 1, LAUNCH, from, until,
+                    placed.priority(), placed.lastSequence() + 1, LAUNCH, today, from, until,
                     plan.eventsPerRoadmapObjective(), seed++));
         }
-        java.util.Random random = new java.util.Random(plan.seed());
-        long span = Duration.between(from, until.minus(Duration.ofDays(30))).toSeconds();
+        Random random = new Random(plan.seed());
+        long window = Duration.between(from, until).toMillis();
+        long days = LAUNCH.until(today.minusDays(30), ChronoUnit.DAYS);
         for (int i = 1; i <= plan.extraObjectives(); i++) {
             Placed placement = roadmapObjectives.get(i % roadmapObjectives.size());
-            Instant start = from.plusSeconds((long) (random.nextDouble() * span));
+            Instant start = from.plusMillis((long) (random.nextDouble() * window * 0.9));
+            LocalDate definedOn = LAUNCH.plusDays((long) (random.nextDouble() * Math.max(0, days)));
             queue.add(new HistoryGenerator(String.format("X%05d", i), "fr-digital-health-2023-2027",
-                    placement.axis(), placement.priority(), 0, LocalDate.ofInstant(start, HistoryGenerator.PARIS),
-                    start, until, plan.eventsPerExtraObjective(), seed++));
+                    placement.axis(), placement.priority(), 0, definedOn, today, start, until,
+                    plan.eventsPerExtraObjective(), seed++));
         }
         long total = (long) roadmapObjectives.size() * plan.eventsPerRoadmapObjective()
                 + (long) plan.extraObjectives() * plan.eventsPerExtraObjective();
@@ -115,6 +126,14 @@ final class EventLoader {
         }
         progress.done(appended);
         return appended;
+    }
+
+    private Instant lastRecorded() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT time_stamp FROM domain_event_entry ORDER BY global_index DESC LIMIT 1")) {
+            return rows.next() ? Instant.parse(rows.getString(1)) : Instant.now();
+        }
     }
 
     private List<Placed> roadmapObjectives() throws SQLException {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Random;
 
 /**
@@ -23,7 +24,10 @@ import java.util.Random;
  * time, each obeying the aggregate's rules (effective dates never in the future nor before the definition,
  * a milestone's events in effective-date order, a sponsor different from the one in force). Mostly status
  * reports, with sponsor changes, milestones planned, rescheduled and achieved, and a few backdated corrections.
- * Seeded: the same seed gives the same history.
+ * Recording instants and effective dates run on separate clocks: the events are recorded one after the other in
+ * {@code [from, until)} while their effective dates advance from the definition's date to {@code effectiveUntil},
+ * so a ledger loaded in minutes still spans the roadmap's life on the effective-date axis. Seeded: the same seed
+ * gives the same history.
  */
 final class HistoryGenerator {
 
@@ -41,6 +45,7 @@ final class HistoryGenerator {
     private final Duration step;
     private final int count;
     private final LocalDate definedOn;
+    private final long effectiveDays;
     private long sequence;
     private int produced;
     private String sponsor;
@@ -53,17 +58,21 @@ final class HistoryGenerator {
     private final String roadmapId;
 
     /**
-     * @param firstSequence the sequence number of the first event to produce (0 defines the objective)
-     * @param count         how many events to produce
+     * @param firstSequence  the sequence number of the first event to produce (0 defines the objective)
+     * @param definedOn      the objective's definition date: no event takes effect before it
+     * @param effectiveUntil the effective date of the last event, never after the day {@code until} falls on
+     * @param count          how many events to produce
      */
     HistoryGenerator(String objectiveId, String roadmapId, String axis, String priority, long firstSequence,
-                     LocalDate definedOn, Instant from, Instant until, int count, long seed) {
+                     LocalDate definedOn, LocalDate effectiveUntil, Instant from, Instant until, int count,
+                     long seed) {
         this.objectiveId = ObjectiveId.of(objectiveId);
         this.roadmapId = roadmapId;
         this.axis = axis;
         this.priority = priority;
         this.sequence = firstSequence;
         this.definedOn = definedOn;
+        this.effectiveDays = Math.max(0, definedOn.until(effectiveUntil, ChronoUnit.DAYS));
         this.from = from;
         this.count = count;
         this.step = Duration.between(from, until).dividedBy(Math.max(1, count));
@@ -80,10 +89,7 @@ final class HistoryGenerator {
 
     Next next() {
         Instant at = nextAt();
-        LocalDate on = LocalDate.ofInstant(at, PARIS);
-        if (on.isBefore(definedOn)) {
-            on = definedOn;
-        }
+        LocalDate on = definedOn.plusDays(effectiveDays * produced / Math.max(1, count));
         ObjectiveEvent event = sequence == 0 ? define(on) : eventOn(on);
         produced++;
         return new Next(sequence++, at, event);

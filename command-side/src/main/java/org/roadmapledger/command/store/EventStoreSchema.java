@@ -2,6 +2,7 @@ package org.roadmapledger.command.store;
 
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,7 +13,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EventStoreSchema {
 
+    /** Conditional: the standalone composes both sides, and the query side declares the same names to read. */
     @Bean
+    @ConditionalOnMissingBean(EventSchema.class)
     EventSchema eventSchema() {
         return EventSchema.builder()
                 .eventTable("domain_event_entry")

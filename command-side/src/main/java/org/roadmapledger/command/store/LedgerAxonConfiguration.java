@@ -13,6 +13,7 @@ import org.axonframework.spring.config.SpringAggregateConfigurer;
 import org.roadmapledger.command.LedgerProperties;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,7 +31,9 @@ class LedgerAxonConfiguration {
     /** PostgreSQL's SQLState for a unique constraint violation. */
     private static final String UNIQUE_VIOLATION = "23505";
 
+    /** Conditional: the standalone composes both sides, and the query side keeps the same clock. */
     @Bean
+    @ConditionalOnMissingBean(Clock.class)
     Clock ledgerClock() {
         return Clock.systemUTC();
     }

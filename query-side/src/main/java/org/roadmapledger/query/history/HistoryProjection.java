@@ -11,6 +11,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
@@ -102,6 +103,13 @@ public class HistoryProjection {
         mongo.getCollection(HistoryHead.COLLECTION).bulkWrite(heads, new BulkWriteOptions().ordered(false));
         batch.entries.clear();
         batch.heads.clear();
+    }
+
+    /** Writes the entry of an event read from the event store: how the reconciliation restores a missing one. */
+    public void restore(DomainEventMessage<?> message) {
+        if (message.getPayload() instanceof ObjectiveEvent event) {
+            on(event, message, message.getSequenceNumber(), message.getTimestamp(), message.getMetaData());
+        }
     }
 
     @ResetHandler

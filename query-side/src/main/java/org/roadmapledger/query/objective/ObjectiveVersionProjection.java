@@ -33,15 +33,45 @@ public class ObjectiveVersionProjection {
     private final ObjectiveVersionStore store;
     private final EventStore eventStore;
     private final ViewBatches batches;
+    private final Object[] locks = new Object[64];
 
     ObjectiveVersionProjection(ObjectiveVersionStore store, @Lazy EventStore eventStore, ViewBatches batches) {
         this.store = store;
         this.eventStore = eventStore;
         this.batches = batches;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
     }
 
     @EventHandler
     void on(ObjectiveEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        synchronized (lockFor(event.objectiveId().value())) {
+            handle(event, sequence, recordedAt);
+        }
+    }
+
+    /**
+     * Brings the objective's views up to {@code lastInStore}, the event store's last sequence number for it, reading
+     * the events they miss from the store; returns how many it applied. The reconciliation calls it for objectives
+     * whose segment this instance processes: the lock keeps it from interleaving with the processor's handling of
+     * an event, whose writes wait for the end of its batch (a batch written after a repair writes the same
+     * documents, or an earlier position that the processor's next events move on again).
+     */
+    public long repair(String objectiveId, long lastInStore) {
+        synchronized (lockFor(objectiveId)) {
+            long last = store.lastSequence(objectiveId);
+            if (last >= lastInStore) {
+                return 0;
+            }
+            ViewBatch batch = batches.detached();
+            fillGap(batch, objectiveId, last + 1, lastInStore + 1);
+            batches.flush(batch);
+            return store.lastSequence(objectiveId) - last;
+        }
+    }
+
+    private void handle(ObjectiveEvent event, long sequence, Instant recordedAt) {
         ViewBatch batch = batches.current();
         boolean detached = batch == null;
         if (detached) {
@@ -93,5 +123,9 @@ public class ObjectiveVersionProjection {
     @ResetHandler
     void reset() {
         store.deleteAll();
+    }
+
+    private Object lockFor(String objectiveId) {
+        return locks[Math.floorMod(objectiveId.hashCode(), locks.length)];
     }
 }

@@ -1,6 +1,7 @@
 package org.roadmapledger.query.store;
 
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,10 +10,17 @@ import org.springframework.context.annotation.Configuration;
  * Axon's JDBC engine. The command side declares the same names for writing: the schema is their contract.
  */
 @Configuration(proxyBeanMethods = false)
-class EventStoreSchema {
+public class EventStoreSchema {
 
+    /** Conditional: the standalone composes both sides, and the command side declares the same names. */
     @Bean
+    @ConditionalOnMissingBean(EventSchema.class)
     EventSchema eventSchema() {
+        return ledgerSchema();
+    }
+
+    /** The table and column names of the ledger's event store. */
+    public static EventSchema ledgerSchema() {
         return EventSchema.builder()
                 .eventTable("domain_event_entry")
                 .snapshotTable("snapshot_event_entry")

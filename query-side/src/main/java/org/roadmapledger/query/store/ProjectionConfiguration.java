@@ -4,8 +4,8 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.MongoTemplate;
-import org.roadmapledger.query.history.HistoryProjection;
-import org.roadmapledger.query.objective.ObjectiveVersionProjection;
+import org.roadmapledger.query.processing.ViewProcessors;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,15 +15,18 @@ import java.util.List;
 /**
  * How the projections run: no failure is ever skipped silently. A handler failure propagates to the processor,
  * and the event is parked in a dead-letter queue in MongoDB, sequenced per objective: that objective waits
- * until its dead letters are processed, all others keep flowing.
+ * until its dead letters are processed, all others keep flowing. A reset (a replay) empties the queues, since
+ * every parked event is processed again; the invoker remembers per segment which objectives it parked, instead of
+ * asking MongoDB for every event.
  */
 @Configuration(proxyBeanMethods = false)
 class ProjectionConfiguration {
 
-    static final List<String> PROCESSING_GROUPS =
-            List.of(ObjectiveVersionProjection.PROCESSING_GROUP, HistoryProjection.PROCESSING_GROUP);
+    static final List<String> PROCESSING_GROUPS = ViewProcessors.GROUPS;
 
+    /** Conditional: the standalone composes both sides, and the command side keeps the same clock. */
     @Bean
+    @ConditionalOnMissingBean(Clock.class)
     Clock ledgerClock() {
         return Clock.systemUTC();
     }
@@ -38,6 +41,8 @@ class ProjectionConfiguration {
                         .mongoTemplate(axonMongoTemplate)
                         .serializer(c.serializer())
                         .build());
+                processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                        (c, invoker) -> invoker.allowReset(true).enableSequenceIdentifierCache());
             }
         });
     }

@@ -1,28 +1,30 @@
 package org.roadmapledger.query.web;
 
 import org.roadmapledger.query.time.InvalidViewpoint;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-/** The one place that turns a bad query or an unavailable view into {@code application/problem+json}. */
+/**
+ * The one place that turns a bad query or an unavailable view into {@code application/problem+json}. Spring MVC's
+ * own exceptions (405, 406, 415…) are left to the {@code ResponseEntityExceptionHandler} of the application:
+ * Spring Boot's problem-details handler here, the command side's in the standalone, where this advice is asked
+ * first and the command side's must keep its own reading of malformed bodies.
+ */
 @RestControllerAdvice
-class QueryProblemHandler extends ResponseEntityExceptionHandler {
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class QueryProblemHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(QueryProblemHandler.class);
     private static final String TYPE_PREFIX = "urn:roadmap-ledger:problem:";
 
     @ExceptionHandler(InvalidViewpoint.class)
@@ -57,15 +59,6 @@ class QueryProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, unavailable.retryAfter().toSeconds())))
                 .body(problem);
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
-                                                             HttpStatusCode statusCode, WebRequest request) {
-        if (statusCode.is5xxServerError()) {
-            log.error("Request failed", exception);
-        }
-        return super.handleExceptionInternal(exception, body, headers, statusCode, request);
     }
 
     private static ProblemDetail invalid(String parameter, String message) {

@@ -1,0 +1,108 @@
+package org.roadmapledger.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Each figure against its floor (what the same machine does with no ledger in the way), and each of the issue's
+ * targets against its figure: the ratios are what compares across days on a noisy machine.
+ */
+final class Comparisons {
+
+    record Ratio(String figure, double value, String floor, double floorValue) {
+
+        double ratio() {
+            return value / floorValue;
+        }
+    }
+
+    /** A target; {@code atLeast} for throughputs, else the figure must stay at or under the limit. */
+    record Target(String target, String figure, double value, double limit, boolean atLeast, String note) {
+
+        boolean known() {
+            return !Double.isNaN(value);
+        }
+
+        boolean met() {
+            return known() && (atLeast ? value >= limit : value <= limit);
+        }
+
+        /** How far the figure is from the limit, signed, as a share of the limit: +0.2 is 20 % above it. */
+        double distance() {
+            return (value - limit) / limit;
+        }
+
+        String verdict() {
+            if (!known()) {
+                return "not measured";
+            }
+            String side = value >= limit ? "above" : "below";
+            return String.format("%s (%.0f %% %s)", met() ? "met" : "MISSED", Math.abs(distance()) * 100, side);
+        }
+    }
+
+    private Comparisons() {
+    }
+
+    static List<Ratio> ratios(Map<String, Double> medians, List<Integer> writeClients, int rywClients,
+                              int asOfClients) {
+        List<Ratio> ratios = new ArrayList<>();
+        for (int c : writeClients) {
+            add(ratios, medians, "write.c" + c + ".perSecond", "floors.postgresInsert.c" + c + ".perSecond");
+            add(ratios, medians, "write.c" + c + ".perSecond", "floors.http.c" + c + ".perSecond");
+            add(ratios, medians, "write.c" + c + ".p99Ms", "floors.http.c" + c + ".p99Ms");
+        }
+        add(ratios, medians, "readYourWrite.c" + rywClients + ".perSecond",
+                "floors.postgresInsert.c" + rywClients + ".perSecond");
+        add(ratios, medians, "readYourWrite.c" + rywClients + ".p99Ms", "floors.http.c" + rywClients + ".p99Ms");
+        for (String read : List.of("objective", "roadmap")) {
+            add(ratios, medians, "asOf." + read + ".perSecond", "floors.http.c" + asOfClients + ".perSecond");
+            add(ratios, medians, "asOf." + read + ".p99Ms", "floors.http.c" + asOfClients + ".p99Ms");
+        }
+        add(ratios, medians, "replay.eventsPerSecond", "floors.mongoBulk.perSecond");
+        add(ratios, medians, "stream.catchUp.eventsPerSecond", "floors.postgresRead.perSecond");
+        add(ratios, medians, "stream.fanOut.p99Ms", "floors.http.c1.p99Ms");
+        return ratios;
+    }
+
+    static List<Target> targets(Map<String, Double> medians, int rywClients) {
+        double c8 = medians.getOrDefault("write.c8.perSecond", Double.NaN);
+        double floor8 = medians.getOrDefault("floors.postgresInsert.c8.perSecond", Double.NaN);
+        String ryw = "readYourWrite.c" + rywClients;
+        String events = medians.containsKey("asOf.ledgerEvents")
+                ? String.format("ledger of %,.0f events", medians.get("asOf.ledgerEvents")) : "ledger size unknown";
+        return List.of(
+                new Target("write C=8 >= 50 % of raw 8-connection INSERT+COMMIT", "write.c8.perSecond / "
+                        + "floors.postgresInsert.c8.perSecond", c8 / floor8, 0.5, true,
+                        String.format("%.0f commands/s against %.0f inserts/s", c8, floor8)),
+                new Target("write C=8 p99 <= 50 ms", "write.c8.p99Ms", get(medians, "write.c8.p99Ms"), 50, false,
+                        ""),
+                new Target("read-your-write p99 <= 100 ms at 500 commands/s", ryw + ".p99Ms",
+                        get(medians, ryw + ".p99Ms"), 100, false, String.format("achieved %.0f commands/s of %.0f",
+                        get(medians, ryw + ".perSecond"), get(medians, "readYourWrite.targetRate"))),
+                new Target("as-of single objective p99 <= 10 ms (1,000,000 events)", "asOf.objective.p99Ms",
+                        get(medians, "asOf.objective.p99Ms"), 10, false, events),
+                new Target("as-of /api/roadmap p99 <= 30 ms (1,000,000 events)", "asOf.roadmap.p99Ms",
+                        get(medians, "asOf.roadmap.p99Ms"), 30, false, events),
+                new Target("replay >= 20,000 events/s", "replay.eventsPerSecond",
+                        get(medians, "replay.eventsPerSecond"), 20_000, true, ""),
+                new Target("replay >= 25 % of the raw bulk insert rate", "replay.eventsPerSecond / "
+                        + "floors.mongoBulk.perSecond", get(medians, "replay.eventsPerSecond")
+                        / get(medians, "floors.mongoBulk.perSecond"), 0.25, true, ""),
+                new Target("service heap <= 512 MB under workloads 1-3", "memory.peakHeapMb",
+                        get(medians, "memory.peakHeapMb"), 512, false, ""));
+    }
+
+    private static double get(Map<String, Double> medians, String name) {
+        return medians.getOrDefault(name, Double.NaN);
+    }
+
+    private static void add(List<Ratio> ratios, Map<String, Double> medians, String figure, String floor) {
+        Double value = medians.get(figure);
+        Double floorValue = medians.get(floor);
+        if (value != null && floorValue != null && !value.isNaN() && !floorValue.isNaN() && floorValue != 0) {
+            ratios.add(new Ratio(figure, value, floor, floorValue));
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.roadmapledger.query.ops;
+
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+
+/**
+ * {@code /actuator/health} component {@code eventStore}: the event store the projections read answers a read of
+ * its head, whether it is PostgreSQL or Axon Server.
+ */
+class EventStoreHealthIndicator extends AbstractHealthIndicator {
+
+    private final ObjectProvider<EventStore> eventStores;
+
+    EventStoreHealthIndicator(ObjectProvider<EventStore> eventStores) {
+        super("the event store cannot be read");
+        this.eventStores = eventStores;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        EventStore eventStore = eventStores.getObject();
+        TrackingToken head = eventStore.createHeadToken();
+        builder.up()
+                .withDetail("store", eventStore.getClass().getSimpleName())
+                .withDetail("headPosition", head == null ? -1 : head.position().orElse(-1));
+    }
+}

@@ -1,0 +1,55 @@
+package org.roadmapledger.query.processing;
+
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** {@code GET /api/admin/processors}: which segments of each view processor this instance holds, and where. */
+@RestController
+class ProcessorsController {
+
+    private final ViewProcessors processors;
+    private final TokenStore tokenStore;
+    private final ProcessingProperties properties;
+
+    ProcessorsController(ViewProcessors processors, TokenStore tokenStore, ProcessingProperties properties) {
+        this.processors = processors;
+        this.tokenStore = tokenStore;
+        this.properties = properties;
+    }
+
+    record Segment(int segment, Long position, boolean caughtUp, boolean replaying, String error) {
+    }
+
+    record Processor(String name, boolean running, int totalSegments, List<Segment> owned) {
+    }
+
+    record Instance(String nodeId, List<Processor> processors) {
+    }
+
+    @GetMapping(path = "/api/admin/processors", produces = MediaType.APPLICATION_JSON_VALUE)
+    Instance processors() {
+        return new Instance(properties.nodeId(), ViewProcessors.GROUPS.stream().map(this::describe).toList());
+    }
+
+    private Processor describe(String name) {
+        StreamingEventProcessor processor = processors.processor(name);
+        List<Segment> owned = processor.processingStatus().values().stream()
+                .sorted(java.util.Comparator.comparingInt(s -> s.getSegment().getSegmentId()))
+                .map(ProcessorsController::segment)
+                .toList();
+        return new Processor(name, processor.isRunning(), tokenStore.fetchSegments(name).length, owned);
+    }
+
+    private static Segment segment(EventTrackerStatus status) {
+        return new Segment(status.getSegment().getSegmentId(),
+                status.getCurrentPosition().isPresent() ? status.getCurrentPosition().getAsLong() : null,
+                status.isCaughtUp(), status.isReplaying(),
+                status.isErrorState() ? String.valueOf(status.getError()) : null);
+    }
+}

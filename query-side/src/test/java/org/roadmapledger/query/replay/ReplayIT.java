@@ -1,0 +1,128 @@
+package org.roadmapledger.query.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.roadmapledger.api.roadmap.AxisDefinition;
+import org.roadmapledger.api.roadmap.PriorityDefinition;
+import org.roadmapledger.api.roadmap.RoadmapId;
+import org.roadmapledger.api.roadmap.RoadmapStructurePublished;
+import org.roadmapledger.query.ObjectiveHistories;
+import org.roadmapledger.query.OpsTestSupport;
+import org.roadmapledger.query.history.HistoryEntry;
+import org.roadmapledger.query.history.HistoryHead;
+import org.roadmapledger.query.objective.ObjectiveVersionStore;
+import org.roadmapledger.query.processing.ViewProcessors;
+import org.roadmapledger.query.roadmap.RoadmapStructureVersion;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ReplayIT extends OpsTestSupport {
+
+    private static final List<String> VIEWS = Stream.concat(ObjectiveVersionStore.COLLECTIONS.stream(),
+            Stream.of(HistoryEntry.COLLECTION, HistoryHead.COLLECTION, RoadmapStructureVersion.COLLECTION)).toList();
+
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    ViewProcessors processors;
+
+    @Test
+    void a_replay_rebuilds_views_identical_to_those_it_replaced_and_answers_503_and_409_meanwhile() {
+        // given a ledger whose views are up to date
+        Random random = new Random(20250630);
+        List<EventMessage<?>> events = new ArrayList<>();
+        events.add(new GenericDomainEventMessage<>("Roadmap", "replay-roadmap", 0, new RoadmapStructurePublished(
+                RoadmapId.of("replay-roadmap"), 1, "Feuille de route", List.of(new AxisDefinition("1", "Axe 1",
+                        List.of(new PriorityDefinition("1.P1", "Priorité 1"), new PriorityDefinition("1.P2",
+                                "Priorité 2")))), LocalDate.parse("2023-05-17")), MetaData.emptyInstance(),
+                UUID.randomUUID().toString(), Instant.parse("2023-05-17T08:00:00Z")));
+        for (int i = 0; i < 30; i++) {
+            String id = i == 0 ? "replay-gated" : "replay-" + i;
+            events.addAll(ObjectiveHistories.of(id, 5 + random.nextInt(30),
+                    Instant.parse("2023-06-01T08:00:00Z").plus(Duration.ofDays(random.nextInt(300))), random));
+        }
+        eventStore.publish(events);
+        long head = eventStore.createHeadToken().position().orElseThrow();
+        await().atMost(Duration.ofSeconds(60)).until(() -> viewsReached(head));
+        Map<String, List<Document>> before = views();
+        faults.close("replay-gated");
+
+        // when
+        HttpResponse<String> started = post("/api/admin/replay");
+
+        // then
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        assertThat(body(started).path("state").asText()).isEqualTo("RUNNING");
+        assertThat(body(started).path("eventsTotal").asLong()).isEqualTo(head);
+        HttpResponse<String> query = get("/api/objectives/replay-1");
+        assertThat(query.statusCode()).isEqualTo(503);
+        assertThat(query.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(query.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(get("/api/roadmap").statusCode()).isEqualTo(503);
+        assertThat(get("/api/objectives/replay-1/history").statusCode()).isEqualTo(503);
+        assertThat(post("/api/admin/replay").statusCode()).isEqualTo(409);
+        assertThat(post("/api/admin/reconciliation").statusCode()).isEqualTo(409);
+        JsonNode running = body(get("/api/admin/replay"));
+        assertThat(running.path("state").asText()).isEqualTo("RUNNING");
+        assertThat(running.path("percent").asDouble()).isLessThan(100.0);
+
+        // when the held objective may go on
+        faults.open();
+
+        // then
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> body(get("/api/admin/replay")).path("state").asText().equals("COMPLETED"));
+        JsonNode done = body(get("/api/admin/replay"));
+        assertThat(done.path("percent").asDouble()).isEqualTo(100.0);
+        assertThat(done.path("eventsApplied").asLong()).isEqualTo(head);
+        assertThat(done.path("etaSeconds").asLong()).isZero();
+        assertThat(done.path("eventsPerSecond").asDouble()).isPositive();
+        assertThat(views()).isEqualTo(before);
+        assertThat(get("/api/objectives/replay-1").statusCode()).isEqualTo(200);
+    }
+
+    private boolean viewsReached(long head) {
+        for (String name : ViewProcessors.GROUPS) {
+            var owned = processors.owned(name);
+            if (owned.isEmpty()) {
+                return false;
+            }
+            for (EventTrackerStatus status : owned.values()) {
+                if (status.getCurrentPosition().orElse(0) < head) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private Map<String, List<Document>> views() {
+        Map<String, List<Document>> views = new LinkedHashMap<>();
+        for (String collection : VIEWS) {
+            views.put(collection, mongo.find(new Query().with(Sort.by("_id")), Document.class, collection));
+        }
+        return views;
+    }
+}
