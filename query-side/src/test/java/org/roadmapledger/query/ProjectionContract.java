@@ -22,8 +22,9 @@ import org.roadmapledger.api.objective.SponsorAssigned;
 import org.roadmapledger.api.objective.StatusReported;
 import org.roadmapledger.api.roadmap.RoadmapId;
 import org.roadmapledger.query.history.HistoryEntry;
+import org.roadmapledger.query.history.HistoryHead;
 import org.roadmapledger.query.objective.ObjectivePosition;
-import org.roadmapledger.query.objective.ObjectiveVersion;
+import org.roadmapledger.query.objective.ObjectiveVersionStore;
 import org.roadmapledger.query.roadmap.RoadmapStructureVersion;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
@@ -37,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -47,8 +49,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  */
 public abstract class ProjectionContract extends QueryContract {
 
-    private static final List<String> VIEW_COLLECTIONS = List.of(ObjectiveVersion.COLLECTION,
-            ObjectivePosition.COLLECTION, HistoryEntry.COLLECTION, RoadmapStructureVersion.COLLECTION);
+    private static final List<String> VIEW_COLLECTIONS = Stream.concat(ObjectiveVersionStore.COLLECTIONS.stream(),
+            Stream.of(HistoryEntry.COLLECTION, HistoryHead.COLLECTION, RoadmapStructureVersion.COLLECTION)).toList();
 
     @Autowired
     private TokenStore tokenStore;
@@ -135,7 +137,8 @@ public abstract class ProjectionContract extends QueryContract {
             assertThat(item.get("effectiveOn").asText()).isEqualTo(day(i + 1).toString());
             assertThat(item.get("payload").get("objectiveId").asText()).isEqualTo(objective);
         }
-        HistoryEntry stored = mongo.findById(eventIds.get(3), HistoryEntry.class);
+        HistoryEntry stored = mongo.findById(HistoryEntry.id(objective, 3), HistoryEntry.class);
+        assertThat(stored.eventId()).isEqualTo(eventIds.get(3));
         assertThat(stored.causationId()).isEqualTo("cause-3");
         assertThat(stored.idempotencyKey()).isEqualTo("key-3");
         assertThat(items.get(3).get("payload").get("sponsor").asText()).isEqualTo("ANS");
@@ -184,7 +187,7 @@ public abstract class ProjectionContract extends QueryContract {
 
         // then
         assertThat(snapshot()).isEqualTo(before);
-        assertThat(before.get(ObjectiveVersion.COLLECTION)).isNotEmpty();
+        assertThat(before.get(ObjectiveVersionStore.SLICES)).isNotEmpty();
     }
 
     private Map<String, List<org.bson.Document>> snapshot() {

@@ -1,24 +1,28 @@
 package org.roadmapledger.query.history;
 
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
 import org.roadmapledger.query.web.KnownParametersOnly;
 import org.roadmapledger.query.web.NotFound;
 import org.roadmapledger.query.web.PageOf;
 import org.roadmapledger.query.web.Paging;
 import org.roadmapledger.query.web.ReplayGuard;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
-/** {@code GET /api/objectives/{id}/history}: the audit history in sequence order, paged. */
+/**
+ * {@code GET /api/objectives/{id}/history}: the audit history in sequence order, paged. The head gives the
+ * total; the page's entries are looked up by their computed ids.
+ */
 @RestController
 @KnownParametersOnly
 class HistoryController {
@@ -31,7 +35,7 @@ class HistoryController {
         this.replay = replay;
     }
 
-    record Item(long sequence, String eventId, String type, java.time.Instant recordedAt, String effectiveOn,
+    record Item(long sequence, String eventId, String type, Instant recordedAt, String effectiveOn,
                 String actor, String correlationId, Object payload) {
     }
 
@@ -41,16 +45,25 @@ class HistoryController {
                          @RequestParam(required = false) Integer size) {
         replay.requireViews();
         Paging paging = Paging.of(page, size);
-        Query query = Query.query(where("objectiveId").is(objectiveId));
-        long total = mongo.count(query, HistoryEntry.class);
-        if (total == 0) {
+        HistoryHead head = mongo.findById(objectiveId, HistoryHead.class);
+        if (head == null) {
             throw new NotFound("objective " + objectiveId + " has no history in the ledger");
         }
-        List<Item> items = mongo.find(query.with(Sort.by("sequence")).skip(paging.offset()).limit(paging.size()),
-                        HistoryEntry.class).stream()
-                .map(e -> new Item(e.sequence(), e.eventId(), e.type(), e.recordedAt(), e.effectiveOn(), e.actor(),
-                        e.correlationId(), e.payload()))
-                .toList();
+        long total = head.lastSequence() + 1;
+        List<String> ids = new ArrayList<>();
+        for (long sequence = paging.offset(); sequence < Math.min(total, paging.offset() + paging.size());
+             sequence++) {
+            ids.add(HistoryEntry.id(objectiveId, sequence));
+        }
+        List<Item> items = new ArrayList<>(ids.size());
+        if (!ids.isEmpty()) {
+            for (Document document : mongo.getCollection(HistoryEntry.COLLECTION).find(Filters.in("_id", ids))) {
+                HistoryEntry e = mongo.getConverter().read(HistoryEntry.class, document);
+                items.add(new Item(e.sequence(), e.eventId(), e.type(), e.recordedAt(), e.effectiveOn(), e.actor(),
+                        e.correlationId(), e.payload()));
+            }
+        }
+        items.sort(Comparator.comparingLong(Item::sequence));
         return new PageOf<>(items, paging.page(), paging.size(), total);
     }
 }

@@ -2,7 +2,14 @@ package org.roadmapledger.query.history;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.annotation.PostConstruct;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -11,16 +18,24 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
+import org.bson.Document;
 import org.roadmapledger.api.objective.ObjectiveEvent;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
+import org.roadmapledger.query.store.BatchedWrites;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** One history entry per objective event, keyed by the event id: a redelivery rewrites the same entry. */
+/**
+ * One history entry per objective event under a computed id ({@link HistoryEntry#id}): a redelivery rewrites
+ * the same entry. Each objective's head keeps its last sequence number ({@code $max}, so writing it again
+ * changes nothing). Entries and heads of a batch of events are written once, at its end, heads last.
+ */
 @Component
 @ProcessingGroup(HistoryProjection.PROCESSING_GROUP)
 public class HistoryProjection {
@@ -28,28 +43,66 @@ public class HistoryProjection {
     public static final String PROCESSING_GROUP = "audit-history";
     private static final TypeReference<Map<String, Object>> AS_MAP = new TypeReference<>() {
     };
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoTemplate mongo;
     private final ObjectMapper objectMapper;
+    private final BatchedWrites<Batch> writes;
+
+    /** The entries of one batch, and each objective's last sequence in it. */
+    private static final class Batch {
+        private final List<HistoryEntry> entries = new ArrayList<>();
+        private final Map<String, Long> heads = new LinkedHashMap<>();
+    }
 
     HistoryProjection(MongoTemplate mongo, ObjectMapper objectMapper) {
         this.mongo = mongo;
         this.objectMapper = objectMapper;
+        this.writes = new BatchedWrites<>(PROCESSING_GROUP, Batch::new, this::write);
     }
 
-    @PostConstruct
-    void createIndexes() {
-        mongo.indexOps(HistoryEntry.class).ensureIndex(new Index().named("objective_sequence").unique()
-                .on("objectiveId", Sort.Direction.ASC).on("sequence", Sort.Direction.ASC));
+    @Bean
+    ConfigurerModule writeHistoryAtTheEndOfEachBatch() {
+        return writes.module();
     }
 
     @EventHandler
     void on(ObjectiveEvent event, EventMessage<?> message, @SequenceNumber long sequence,
             @Timestamp Instant recordedAt, MetaData metaData) {
-        mongo.save(new HistoryEntry(message.getIdentifier(), event.objectiveId().value(), sequence,
-                event.getClass().getSimpleName(), recordedAt, event.effectiveOn().toString(),
+        String objectiveId = event.objectiveId().value();
+        HistoryEntry entry = new HistoryEntry(HistoryEntry.id(objectiveId, sequence), message.getIdentifier(),
+                objectiveId, sequence, event.getClass().getSimpleName(), recordedAt, event.effectiveOn().toString(),
                 text(metaData, "actor"), text(metaData, "correlationId"), text(metaData, "causationId"),
-                text(metaData, "idempotencyKey"), objectMapper.convertValue(event, AS_MAP)));
+                text(metaData, "idempotencyKey"), objectMapper.convertValue(event, AS_MAP));
+        Batch batch = writes.current();
+        boolean detached = batch == null;
+        if (detached) {
+            batch = new Batch();
+        }
+        batch.entries.add(entry);
+        batch.heads.merge(objectiveId, sequence, Math::max);
+        if (detached) {
+            write(batch);
+        }
+    }
+
+    private void write(Batch batch) {
+        if (batch.entries.isEmpty()) {
+            return;
+        }
+        List<ReplaceOneModel<Document>> entries = new ArrayList<>(batch.entries.size());
+        for (HistoryEntry entry : batch.entries) {
+            Document document = new Document();
+            mongo.getConverter().write(entry, document);
+            entries.add(new ReplaceOneModel<>(Filters.eq("_id", entry.id()), document, UPSERT));
+        }
+        mongo.getCollection(HistoryEntry.COLLECTION).bulkWrite(entries, new BulkWriteOptions().ordered(false));
+        List<UpdateOneModel<Document>> heads = new ArrayList<>(batch.heads.size());
+        batch.heads.forEach((objectiveId, last) -> heads.add(new UpdateOneModel<>(Filters.eq("_id", objectiveId),
+                Updates.max("lastSequence", last), new UpdateOptions().upsert(true))));
+        mongo.getCollection(HistoryHead.COLLECTION).bulkWrite(heads, new BulkWriteOptions().ordered(false));
+        batch.entries.clear();
+        batch.heads.clear();
     }
 
     /** Writes the entry of an event read from the event store: how the reconciliation restores a missing one. */
@@ -62,7 +115,7 @@ public class HistoryProjection {
     @ResetHandler
     void reset() {
         mongo.dropCollection(HistoryEntry.class);
-        createIndexes();
+        mongo.dropCollection(HistoryHead.class);
     }
 
     private static String text(MetaData metaData, String key) {

@@ -1,8 +1,6 @@
 package org.roadmapledger.query.objective;
 
 import org.roadmapledger.api.objective.ObjectiveStatus;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,14 +8,13 @@ import java.util.List;
 
 /**
  * One rectangle of an objective's bitemporal history: its state for effective dates
- * {@code [validFrom, validTo)} as known from {@code recordedFrom} until {@code recordedTo}. The recorded
- * interval is also kept as the sequence numbers that opened and closed it, which makes the projection
- * idempotent: re-applying an event rewrites the same documents. Dates are ISO strings, so that they compare
- * as dates and never shift with a time zone. Open ends are {@link #OPEN_DATE} and {@link #OPEN_INSTANT}.
+ * {@code [validFrom, validTo)} as known from {@code recordedFrom} until {@code recordedTo}, also kept as the
+ * sequence numbers of the events that opened and closed it. Assembled from a slice's version entry
+ * ({@link SliceVersions}) and the state it points to; never stored as such. Dates are ISO strings, open ends
+ * {@link #OPEN_DATE} and {@link #OPEN_INSTANT}.
  */
-@Document(ObjectiveVersion.COLLECTION)
 public record ObjectiveVersion(
-        @Id String id,
+        String id,
         String objectiveId,
         String roadmapId,
         long knownFromSequence,
@@ -36,7 +33,6 @@ public record ObjectiveVersion(
         List<MilestoneState> milestones,
         Since since) {
 
-    public static final String COLLECTION = "objective_versions";
     public static final String OPEN_DATE = "9999-12-31";
     public static final Instant OPEN_INSTANT = Instant.parse("9999-12-31T23:59:59Z");
     public static final long OPEN_SEQUENCE = Long.MAX_VALUE;
@@ -45,15 +41,17 @@ public record ObjectiveVersion(
     public record Since(String placement, String wording, String sponsor, String status, String progressPercent) {
     }
 
-    static String id(String objectiveId, long sequence, LocalDate validFrom) {
-        return objectiveId + "@" + sequence + "#" + validFrom;
+    /** A rectangle just opened by the event with that sequence number. */
+    static ObjectiveVersion of(Slice slice, long sequence, Instant recordedAt) {
+        return of(SliceVersions.stateId(slice.state().objectiveId(), slice.validFrom(), sequence), slice.state(),
+                new SliceVersions.Entry(sequence, OPEN_SEQUENCE, recordedAt, OPEN_INSTANT, slice.validTo()),
+                slice.validFrom());
     }
 
-    static ObjectiveVersion of(Slice slice, long sequence, Instant recordedAt) {
-        ObjectiveState s = slice.state();
-        return new ObjectiveVersion(id(s.objectiveId(), sequence, slice.validFrom()), s.objectiveId(), s.roadmapId(),
-                sequence, OPEN_SEQUENCE, recordedAt, OPEN_INSTANT, slice.validFrom().toString(),
-                slice.validTo() == null ? OPEN_DATE : slice.validTo().toString(),
+    static ObjectiveVersion of(String id, ObjectiveState s, SliceVersions.Entry entry, LocalDate validFrom) {
+        return new ObjectiveVersion(id, s.objectiveId(), s.roadmapId(), entry.knownFrom(), entry.knownUntil(),
+                entry.recordedFrom(), entry.recordedTo(), validFrom.toString(),
+                entry.validTo() == null ? OPEN_DATE : entry.validTo().toString(),
                 s.placement().value().axis(), s.placement().value().priority(),
                 s.wording().value().title(), s.wording().value().description(), s.sponsor().value(),
                 s.status().value(), s.progressPercent().value(), s.milestones(),

@@ -1,198 +1,101 @@
 package org.roadmapledger.query.objective;
 
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import jakarta.annotation.PostConstruct;
-import org.roadmapledger.api.objective.ObjectiveEvent;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.BulkOperations;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
-/** Reads and writes the objective versions and positions; every change is an explicit, targeted write. */
+/**
+ * The objective views in MongoDB, every document found and written by its {@code _id} (see {@link ViewBatch}
+ * and {@link ViewReader} for what they hold). No secondary index is needed, so none is declared.
+ */
 @Component
-public class ObjectiveVersionStore {
+public class ObjectiveVersionStore implements ViewDocuments {
 
-    /** The order of the {@code objective_recorded} index: latest recorded first, then latest event first. */
-    static final Sort LATEST_FIRST = Sort.by(Sort.Order.desc("recordedFrom"), Sort.Order.desc("knownFromSequence"));
+    public static final String POSITIONS = "objective_positions";
+    public static final String SLICES = "objective_slices";
+    public static final String STATES = "objective_states";
+    public static final String RECORDINGS = "objective_recordings";
+    public static final String DIRECTORY = "objective_directory";
+    /** Every collection of the objective views. */
+    public static final List<String> COLLECTIONS = List.of(POSITIONS, SLICES, STATES, RECORDINGS, DIRECTORY);
+    /** The collection of the layout before this one, one document per rectangle: dropped by a rebuild. */
+    static final String PREVIOUS_LAYOUT = "objective_versions";
+    // MongoDB takes far more, but a bounded $in keeps each request and answer small
+    private static final int IDS_PER_REQUEST = 1000;
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
+    private static final Logger log = LoggerFactory.getLogger(ObjectiveVersionStore.class);
 
     private final MongoTemplate mongo;
+    private final ObjectiveDirectory directory;
 
-    ObjectiveVersionStore(MongoTemplate mongo) {
+    ObjectiveVersionStore(MongoTemplate mongo, ObjectiveDirectory directory) {
         this.mongo = mongo;
+        this.directory = directory;
     }
 
-    /**
-     * Declared here, created at start-up before any event is processed. {@code objective_alive} serves the
-     * projection: an event only reads and closes the slices still known when it arrives (open ones, or closed by
-     * itself on a redelivery). {@code objective_recorded} serves every read: within one objective, walking the
-     * rectangles backwards in recorded time from {@code asOf}, the first one that holds {@code validAt} is the
-     * answer, so a read stops after a handful of keys instead of scanning the objective's whole history.
-     */
     @PostConstruct
-    void createIndexes() {
-        var versions = mongo.indexOps(ObjectiveVersion.class);
-        versions.ensureIndex(new Index().named("objective_alive")
-                .on("objectiveId", Sort.Direction.ASC).on("knownUntilSequence", Sort.Direction.ASC)
-                .on("validTo", Sort.Direction.ASC));
-        versions.ensureIndex(new Index().named("objective_recorded")
-                .on("objectiveId", Sort.Direction.ASC).on("recordedFrom", Sort.Direction.DESC)
-                .on("knownFromSequence", Sort.Direction.DESC));
-    }
-
-    long lastSequence(String objectiveId) {
-        ObjectivePosition position = mongo.findById(objectiveId, ObjectivePosition.class);
-        return position == null ? -1 : position.lastSequence();
-    }
-
-    /**
-     * Folds one event into the objective's versions: reads the slices as known just before it that are still in
-     * effect on its effective date or later (in effective-date order: the only ones it can change; earlier slices
-     * stay as they are, so a long history costs nothing per event), closes those it supersedes, opens those it
-     * creates and moves the position on.
-     */
-    void apply(String objectiveId, ObjectiveEvent event, long sequence, Instant recordedAt) {
-        Optional<List<ObjectiveVersion>> walked = walkBack(objectiveId, sequence, event.effectiveOn().toString());
-        List<ObjectiveVersion> known = walked.orElseGet(() -> mongo.find(Query.query(where("objectiveId")
-                        .is(objectiveId)
-                        .and("knownFromSequence").lt(sequence)
-                        .and("knownUntilSequence").gte(sequence)
-                        .and("validTo").gt(event.effectiveOn().toString()))
-                .with(Sort.by("validFrom")), ObjectiveVersion.class));
-        SliceFolding.Change change = SliceFolding.fold(known.stream().map(ObjectiveVersion::toSlice).toList(), event);
-        record(objectiveId, sequence, recordedAt, change, walked.isPresent());
-    }
-
-    /**
-     * The open slices from the open-ended one back to the one in force on {@code effectiveOn}, each found by its
-     * unique key (objective, validTo, open): one exact look-up for an event effective on the latest date. The
-     * embedded MongoDB-wire server uses no index for a range query, so the query of {@link #apply} scans every
-     * version of every objective, which made a replay quadratic. Empty when the open slices are not exactly the
-     * ones known just before the event (a redelivery after a partial write, a lost position): then that query.
-     */
-    private Optional<List<ObjectiveVersion>> walkBack(String objectiveId, long sequence, String effectiveOn) {
-        List<ObjectiveVersion> walked = new ArrayList<>();
-        String validTo = ObjectiveVersion.OPEN_DATE;
-        while (true) {
-            ObjectiveVersion slice = mongo.findOne(openEndingOn(objectiveId, validTo), ObjectiveVersion.class);
-            if (slice == null) {
-                return walked.isEmpty() && sequence == 0 ? Optional.of(List.of()) : Optional.empty();
-            }
-            if (slice.knownFromSequence() >= sequence) {
-                return Optional.empty();
-            }
-            walked.add(0, slice);
-            if (slice.validFrom().compareTo(effectiveOn) <= 0) {
-                return Optional.of(walked);
-            }
-            validTo = slice.validFrom();
+    void refuseThePreviousLayoutSilently() {
+        if (mongo.collectionExists(PREVIOUS_LAYOUT)) {
+            log.error("The views hold a collection {} of an earlier layout, which this version does not read: "
+                    + "rebuild them by replaying the event store (see the README, query side)", PREVIOUS_LAYOUT);
         }
     }
 
-    private static Query openEndingOn(String objectiveId, String validTo) {
-        return Query.query(where("objectiveId").is(objectiveId).and("validTo").is(validTo)
-                .and("knownUntilSequence").is(ObjectiveVersion.OPEN_SEQUENCE));
+    /** The sequence number of the objective's last event in the views, -1 if none. */
+    public long lastSequence(String objectiveId) {
+        Document position = mongo.getCollection(Timeline.COLLECTION).find(Filters.eq("_id", objectiveId))
+                .projection(new Document("lastSequence", 1)).first();
+        return position == null ? -1 : ((Number) position.get("lastSequence")).longValue();
     }
 
-    /**
-     * Records what one event changed: superseded slices end, created ones begin, the position moves on. When the
-     * superseded slices are the open ones found by their unique key, they are closed by it; otherwise by what
-     * identifies a slice known just before the event.
-     */
-    private void record(String objectiveId, long sequence, Instant recordedAt, SliceFolding.Change change,
-                        boolean supersededAreOpen) {
-        // Ordered: the superseded slices close before the created ones open, so that the unique key never sees
-        // two open slices of the objective ending on the same date.
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, ObjectiveVersion.class);
-        boolean writes = false;
-        for (Slice superseded : change.superseded()) {
-            Query target = supersededAreOpen
-                    ? openEndingOn(objectiveId, superseded.validTo() == null ? ObjectiveVersion.OPEN_DATE
-                            : superseded.validTo().toString())
-                    : Query.query(where("objectiveId").is(objectiveId)
-                            .and("validFrom").is(superseded.validFrom().toString())
-                            .and("knownFromSequence").lt(sequence)
-                            .and("knownUntilSequence").gte(sequence));
-            bulk.updateOne(target, new Update().set("knownUntilSequence", sequence).set("recordedTo", recordedAt));
-            writes = true;
-        }
-        for (Slice created : change.created()) {
-            ObjectiveVersion version = ObjectiveVersion.of(created, sequence, recordedAt);
-            bulk.upsert(Query.query(where("_id").is(version.id())), insertOnly(version));
-            writes = true;
-        }
-        if (writes) {
-            bulk.execute();
-        }
-        mongo.upsert(Query.query(where("_id").is(objectiveId)), new Update().set("lastSequence", sequence),
-                ObjectivePosition.class);
-    }
-
-    /**
-     * Writes a created slice only if it is not there yet: redelivered after a later event closed it (a lost
-     * position), it stays closed, as it was, rather than open beside the slice that replaced it.
-     */
-    private Update insertOnly(ObjectiveVersion version) {
-        org.bson.Document fields = new org.bson.Document();
-        mongo.getConverter().write(version, fields);
-        Update update = new Update();
-        fields.forEach((name, value) -> {
-            if (!"_id".equals(name)) {
-                update.setOnInsert(name, value);
+    @Override
+    public Map<String, Document> find(String collection, Collection<String> ids) {
+        Map<String, Document> found = new HashMap<>();
+        List<String> all = ids.stream().distinct().toList();
+        for (int from = 0; from < all.size(); from += IDS_PER_REQUEST) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IDS_PER_REQUEST));
+            for (Document document : mongo.getCollection(collection).find(chunk.size() == 1
+                    ? Filters.eq("_id", chunk.get(0)) : Filters.in("_id", chunk))) {
+                found.put(document.getString("_id"), document);
             }
-        });
-        return update;
+        }
+        return found;
     }
 
-    /** The version of the objective effective at {@code validAt} as known at {@code asOf}. */
-    Optional<ObjectiveVersion> find(String objectiveId, Instant asOf, String validAt) {
-        Query query = Query.query(where("objectiveId").is(objectiveId).andOperator(knownAt(asOf), validOn(validAt)))
-                .with(LATEST_FIRST).limit(1);
-        return Optional.ofNullable(mongo.findOne(query, ObjectiveVersion.class));
+    @Override
+    public void replace(String collection, List<Document> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        List<ReplaceOneModel<Document>> writes = new ArrayList<>(documents.size());
+        for (Document document : documents) {
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document, UPSERT));
+        }
+        mongo.getCollection(collection).bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
-    /** The objective's version number as known at {@code asOf}: the last sequence recorded by then. */
-    Optional<Long> versionAt(String objectiveId, Instant asOf) {
-        Query query = Query.query(where("objectiveId").is(objectiveId).and("recordedFrom").lte(asOf))
-                .with(LATEST_FIRST).limit(1);
-        query.fields().include("knownFromSequence");
-        return Optional.ofNullable(mongo.findOne(query, org.bson.Document.class, ObjectiveVersion.COLLECTION))
-                .map(latest -> ((Number) latest.get("knownFromSequence")).longValue());
+    @Override
+    public void enroll(List<DirectoryEntry> objectives) {
+        directory.enroll(objectives);
     }
 
-    static Criteria knownAt(Instant asOf) {
-        return new Criteria().andOperator(where("recordedFrom").lte(asOf), where("recordedTo").gt(asOf));
-    }
-
-    static Criteria validOn(String validAt) {
-        return new Criteria().andOperator(where("validFrom").lte(validAt), where("validTo").gt(validAt));
-    }
-
+    /** Empties the views, those of the previous layout included. */
     void deleteAll() {
-        mongo.dropCollection(ObjectiveVersion.class);
-        mongo.dropCollection(ObjectivePosition.class);
-        createIndexes();
-        createTilingIndex();
-    }
-
-    /**
-     * The open slices of an objective tile its effective dates, and so do the slices one event closed: no two
-     * versions share (objective, validTo, knownUntilSequence). Unique, so that the embedded MongoDB-wire server,
-     * which has no other secondary indexes, finds a slice by it without a scan.
-     */
-    @PostConstruct
-    void createTilingIndex() {
-        mongo.indexOps(ObjectiveVersion.class).ensureIndex(new Index().named("objective_tiling").unique()
-                .on("objectiveId", Sort.Direction.ASC).on("validTo", Sort.Direction.ASC)
-                .on("knownUntilSequence", Sort.Direction.ASC));
+        COLLECTIONS.forEach(mongo::dropCollection);
+        mongo.dropCollection(PREVIOUS_LAYOUT);
     }
 }

@@ -1,65 +1,63 @@
 package org.roadmapledger.query.objective;
 
+import org.bson.Document;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The rectangles of one objective kept in a list, written and read with the same predicates as
- * {@link ObjectiveVersionStore}'s MongoDB queries: the folding and the stored form, without a database.
+ * One objective's views built and read by the code the projection and the queries run ({@link ViewBatch},
+ * {@link ViewReader}), on documents kept in maps: the folding and the stored form, without a database.
  */
 final class InMemoryRectangles {
 
-    private final List<ObjectiveVersion> rectangles = new ArrayList<>();
+    private final InMemoryDocuments documents = new InMemoryDocuments();
+    private String objectiveId;
 
     void apply(RecordedEvent recorded) {
-        long sequence = recorded.sequence();
-        String effectiveOn = recorded.event().effectiveOn().toString();
-        List<Slice> before = rectangles.stream()
-                .filter(v -> v.knownFromSequence() < sequence && v.knownUntilSequence() >= sequence)
-                .filter(v -> v.validTo().compareTo(effectiveOn) > 0)
-                .sorted(Comparator.comparing(ObjectiveVersion::validFrom))
-                .map(ObjectiveVersion::toSlice)
-                .toList();
-        SliceFolding.Change change = SliceFolding.fold(before, recorded.event());
-        for (Slice superseded : change.superseded()) {
-            for (int i = 0; i < rectangles.size(); i++) {
-                ObjectiveVersion v = rectangles.get(i);
-                if (v.validFrom().equals(superseded.validFrom().toString()) && v.knownFromSequence() < sequence
-                        && v.knownUntilSequence() >= sequence) {
-                    rectangles.set(i, closed(v, sequence, recorded.recordedAt()));
+        objectiveId = recorded.event().objectiveId().value();
+        ViewBatch batch = new ViewBatch(documents);
+        batch.apply(objectiveId, recorded.sequence(), recorded.recordedAt(), recorded.event());
+        batch.flush();
+    }
+
+    /**
+     * The rectangle the reads find at the point, together with every stored rectangle that holds it: the
+     * bitemporal plane is tiled, so all are the same one, or there is none.
+     */
+    List<ObjectiveVersion> at(Instant asOf, LocalDate validAt) {
+        Set<ObjectiveVersion> found = new LinkedHashSet<>();
+        ViewReader.at(documents, List.of(objectiveId), asOf, validAt, false).values()
+                .forEach(f -> found.add(f.version()));
+        for (Document stored : documents.all(SliceVersions.COLLECTION)) {
+            SliceVersions slice = SliceVersions.from(stored);
+            for (SliceVersions.Entry e : slice.entries()) {
+                boolean known = !e.recordedFrom().isAfter(asOf) && e.recordedTo().isAfter(asOf);
+                boolean valid = !slice.validFrom().isAfter(validAt)
+                        && (e.validTo() == null || e.validTo().isAfter(validAt));
+                if (known && valid) {
+                    Document state = documents.find(StateDocuments.COLLECTION, List.of(slice.stateId(e)))
+                            .get(slice.stateId(e));
+                    found.add(ObjectiveVersion.of(slice.stateId(e), StateDocuments.from(state), e,
+                            slice.validFrom()));
                 }
             }
         }
-        for (Slice created : change.created()) {
-            rectangles.add(ObjectiveVersion.of(created, sequence, recorded.recordedAt()));
-        }
-    }
-
-    /** Every rectangle that holds the point; the bitemporal plane is tiled, so never more than one. */
-    List<ObjectiveVersion> at(Instant asOf, LocalDate validAt) {
-        String date = validAt.toString();
-        return rectangles.stream()
-                .filter(v -> !v.recordedFrom().isAfter(asOf) && v.recordedTo().isAfter(asOf))
-                .filter(v -> v.validFrom().compareTo(date) <= 0 && v.validTo().compareTo(date) > 0)
-                .toList();
+        return List.copyOf(found);
     }
 
     Optional<Long> versionAt(Instant asOf) {
-        return rectangles.stream().filter(v -> !v.recordedFrom().isAfter(asOf))
-                .map(ObjectiveVersion::knownFromSequence).max(Long::compare);
+        Document position = documents.find(Timeline.COLLECTION, List.of(objectiveId)).get(objectiveId);
+        return Optional.ofNullable(ViewReader.versionNumber(documents, Timeline.from(position), asOf));
     }
 
+    /** How many rectangles are stored. */
     int size() {
-        return rectangles.size();
-    }
-
-    private static ObjectiveVersion closed(ObjectiveVersion v, long sequence, Instant recordedAt) {
-        return new ObjectiveVersion(v.id(), v.objectiveId(), v.roadmapId(), v.knownFromSequence(), sequence,
-                v.recordedFrom(), recordedAt, v.validFrom(), v.validTo(), v.axis(), v.priority(), v.title(),
-                v.description(), v.sponsor(), v.status(), v.progressPercent(), v.milestones(), v.since());
+        return documents.all(SliceVersions.COLLECTION).stream()
+                .mapToInt(d -> SliceVersions.from(d).entries().size()).sum();
     }
 }

@@ -14,8 +14,8 @@ import org.roadmapledger.api.roadmap.RoadmapStructurePublished;
 import org.roadmapledger.query.ObjectiveHistories;
 import org.roadmapledger.query.OpsTestSupport;
 import org.roadmapledger.query.history.HistoryEntry;
-import org.roadmapledger.query.objective.ObjectivePosition;
-import org.roadmapledger.query.objective.ObjectiveVersion;
+import org.roadmapledger.query.history.HistoryHead;
+import org.roadmapledger.query.objective.ObjectiveVersionStore;
 import org.roadmapledger.query.processing.ViewProcessors;
 import org.roadmapledger.query.roadmap.RoadmapStructureVersion;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +30,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -39,8 +40,8 @@ import static org.awaitility.Awaitility.await;
 
 class ReplayIT extends OpsTestSupport {
 
-    private static final List<String> VIEWS = List.of(ObjectiveVersion.COLLECTION, ObjectivePosition.COLLECTION,
-            HistoryEntry.COLLECTION, RoadmapStructureVersion.COLLECTION);
+    private static final List<String> VIEWS = Stream.concat(ObjectiveVersionStore.COLLECTIONS.stream(),
+            Stream.of(HistoryEntry.COLLECTION, HistoryHead.COLLECTION, RoadmapStructureVersion.COLLECTION)).toList();
 
     @Autowired
     MongoTemplate mongo;

@@ -3,9 +3,9 @@ package org.roadmapledger.query.objective;
 import org.roadmapledger.query.EmbeddedStores;
 import org.springframework.test.context.ContextConfiguration;
 
-/** The read strategies contract on the embedded MongoDB-wire server. */
+/** Lists and single reads agree on the embedded MongoDB-wire server. */
 @ContextConfiguration(initializers = EmbeddedStores.class)
-class ReadStrategiesIT extends ReadStrategiesContract {
+class ListsAndSingleReadsIT extends ListsAndSingleReadsContract {
 
     @Override
     protected String variant() {

@@ -1,0 +1,14 @@
+package org.roadmapledger.query.history;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * How long an objective's audit history is: the sequence number of its last entry, so a page knows its total and
+ * which entry ids to look up without counting.
+ */
+@Document(HistoryHead.COLLECTION)
+public record HistoryHead(@Id String objectiveId, long lastSequence) {
+
+    public static final String COLLECTION = "objective_history_heads";
+}

@@ -1,0 +1,171 @@
+package org.roadmapledger.query.objective;
+
+import org.bson.Document;
+import org.roadmapledger.api.objective.ObjectiveDefined;
+import org.roadmapledger.api.objective.ObjectiveEvent;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The documents that a batch of events reads and changes, kept in memory until the batch ends and then written
+ * once each, by {@code _id}: the states first, then the slices, the recording instants and the directory, and
+ * each objective's position last. An event reads its objective's position and the slices it can change (the one
+ * holding its effective date and every later one) with their open versions' states, folds itself in with
+ * {@link SliceFolding}, and changes only these documents.
+ *
+ * <p>No transaction spans these writes. A crash between them leaves documents written by events beyond the
+ * position; applying those events again first undoes what they left ({@link Timeline#prepareFor},
+ * {@link SliceVersions#before}), so it gives the same documents, and reads ignore it meanwhile.
+ */
+final class ViewBatch {
+
+    private final ViewDocuments documents;
+    private final Map<String, Timeline> timelines = new HashMap<>();
+    private final Map<String, SliceVersions> slices = new HashMap<>();
+    private final Map<String, ObjectiveState> states = new HashMap<>();
+    private final Map<String, RecordingBucket> buckets = new HashMap<>();
+    private final Set<String> changedTimelines = new LinkedHashSet<>();
+    private final Set<String> changedSlices = new LinkedHashSet<>();
+    private final Set<String> changedBuckets = new LinkedHashSet<>();
+    private final Map<String, Document> createdStates = new LinkedHashMap<>();
+    private final List<DirectoryEntry> enrolled = new ArrayList<>();
+
+    ViewBatch(ViewDocuments documents) {
+        this.documents = documents;
+    }
+
+    long lastSequence(String objectiveId) {
+        return timeline(objectiveId).lastSequence();
+    }
+
+    /** Folds in the objective's event with that sequence number, the next one after its position. */
+    void apply(String objectiveId, long sequence, Instant recordedAt, ObjectiveEvent event) {
+        Timeline timeline = timeline(objectiveId);
+        timeline.prepareFor(sequence);
+        List<SliceVersions> affected = affectedSlices(timeline, event.effectiveOn(), sequence);
+        List<Slice> current = currentSlices(affected);
+        SliceFolding.Change change = SliceFolding.fold(current, event);
+
+        for (Slice superseded : change.superseded()) {
+            String id = SliceVersions.id(objectiveId, superseded.validFrom());
+            slices.put(id, slices.get(id).closedBy(sequence, recordedAt));
+            changedSlices.add(id);
+        }
+        for (Slice created : change.created()) {
+            String id = SliceVersions.id(objectiveId, created.validFrom());
+            SliceVersions slice = slices.getOrDefault(id, SliceVersions.empty(objectiveId, created.validFrom()));
+            slices.put(id, slice.with(new SliceVersions.Entry(sequence, ObjectiveVersion.OPEN_SEQUENCE, recordedAt,
+                    ObjectiveVersion.OPEN_INSTANT, created.validTo())));
+            changedSlices.add(id);
+            String stateId = SliceVersions.stateId(objectiveId, created.validFrom(), sequence);
+            states.put(stateId, created.state());
+            createdStates.put(stateId, StateDocuments.toDocument(stateId, created.state()));
+            timeline.addBoundary(created.validFrom(), recordedAt, sequence);
+        }
+        if (event instanceof ObjectiveDefined defined) {
+            timeline.defined(defined.roadmapId().value(), defined.effectiveOn(), recordedAt);
+            enrolled.add(new DirectoryEntry(objectiveId, defined.roadmapId().value(), defined.effectiveOn(),
+                    recordedAt));
+        }
+        record(objectiveId, sequence, recordedAt);
+        timeline.recorded(sequence, recordedAt);
+        changedTimelines.add(objectiveId);
+    }
+
+    /**
+     * Writes what changed since the last flush; returns the position each changed objective has reached.
+     * Positions go last, so that a position never claims an event whose documents are not all written.
+     */
+    Map<String, Long> flush() {
+        documents.replace(StateDocuments.COLLECTION, new ArrayList<>(createdStates.values()));
+        documents.replace(SliceVersions.COLLECTION,
+                changedSlices.stream().map(id -> slices.get(id).toDocument()).toList());
+        documents.replace(RecordingBucket.COLLECTION,
+                changedBuckets.stream().map(id -> buckets.get(id).toDocument()).toList());
+        documents.enroll(List.copyOf(enrolled));
+        Map<String, Long> reached = new LinkedHashMap<>();
+        List<Document> positions = new ArrayList<>(changedTimelines.size());
+        for (String objectiveId : changedTimelines) {
+            Timeline timeline = timelines.get(objectiveId);
+            positions.add(timeline.toDocument());
+            reached.put(objectiveId, timeline.lastSequence());
+        }
+        documents.replace(Timeline.COLLECTION, positions);
+        createdStates.clear();
+        changedSlices.clear();
+        changedBuckets.clear();
+        enrolled.clear();
+        changedTimelines.clear();
+        return reached;
+    }
+
+    private Timeline timeline(String objectiveId) {
+        return timelines.computeIfAbsent(objectiveId, id -> {
+            Document stored = documents.find(Timeline.COLLECTION, List.of(id)).get(id);
+            return stored == null ? Timeline.unknown(id) : Timeline.from(stored);
+        });
+    }
+
+    // the slices holding effectiveOn and later, as they were before that sequence number, in date order
+    private List<SliceVersions> affectedSlices(Timeline timeline, LocalDate effectiveOn, long sequence) {
+        List<String> ids = timeline.startsFrom(effectiveOn).stream()
+                .map(start -> SliceVersions.id(timeline.objectiveId(), start)).toList();
+        List<String> missing = ids.stream().filter(id -> !slices.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            documents.find(SliceVersions.COLLECTION, missing)
+                    .forEach((id, document) -> slices.put(id, SliceVersions.from(document)));
+        }
+        List<SliceVersions> affected = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            SliceVersions slice = slices.get(id);
+            if (slice == null) {
+                continue;
+            }
+            SliceVersions before = slice.before(sequence);
+            if (before != slice) {
+                slices.put(id, before);
+                changedSlices.add(id);
+            }
+            affected.add(before);
+        }
+        return affected;
+    }
+
+    private List<Slice> currentSlices(List<SliceVersions> affected) {
+        List<String> missing = new ArrayList<>();
+        for (SliceVersions slice : affected) {
+            slice.open().map(slice::stateId).filter(id -> !states.containsKey(id)).ifPresent(missing::add);
+        }
+        if (!missing.isEmpty()) {
+            documents.find(StateDocuments.COLLECTION, missing)
+                    .forEach((id, document) -> states.put(id, StateDocuments.from(document)));
+        }
+        List<Slice> current = new ArrayList<>(affected.size());
+        for (SliceVersions slice : affected) {
+            slice.open().ifPresent(open -> current.add(new Slice(slice.validFrom(), open.validTo(),
+                    states.get(slice.stateId(open)))));
+        }
+        return current;
+    }
+
+    private void record(String objectiveId, long sequence, Instant recordedAt) {
+        int index = RecordingBucket.indexOf(sequence);
+        String id = RecordingBucket.id(objectiveId, index);
+        RecordingBucket bucket = buckets.get(id);
+        if (bucket == null) {
+            Document stored = sequence % Timeline.BUCKET_SIZE == 0 ? null
+                    : documents.find(RecordingBucket.COLLECTION, List.of(id)).get(id);
+            bucket = stored == null ? RecordingBucket.empty(objectiveId, index) : RecordingBucket.from(stored);
+        }
+        buckets.put(id, bucket.with(sequence, recordedAt));
+        changedBuckets.add(id);
+    }
+}

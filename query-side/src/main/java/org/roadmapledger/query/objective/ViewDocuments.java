@@ -1,0 +1,24 @@
+package org.roadmapledger.query.objective;
+
+import org.bson.Document;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the documents of the objective views live. Every read and write names its documents by {@code _id}:
+ * the one access that is fast on any MongoDB, and the only one the embedded MongoDB-wire server serves from an
+ * index (it ignores secondary indexes).
+ */
+interface ViewDocuments {
+
+    /** The documents of that collection with those ids, by id; missing ones are absent. */
+    Map<String, Document> find(String collection, Collection<String> ids);
+
+    /** Writes each document whole, under its {@code _id}, inserting those that do not exist yet. */
+    void replace(String collection, List<Document> documents);
+
+    /** Lists newly defined objectives in the directory of their roadmap. */
+    void enroll(List<DirectoryEntry> objectives);
+}

@@ -1,0 +1,122 @@
+package org.roadmapledger.query.objective;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * No transaction spans the writes of a batch of events. A process that dies after writing some of a batch's
+ * documents but before its positions leaves documents of events beyond the positions; the processor then
+ * delivers those events again. On seeded random histories split into random batches, with the crash after a
+ * random number of writes of a random batch: reads meanwhile answer as before the batch, and applying the events
+ * again gives, document for document, what a run without a crash gives.
+ */
+class CrashRecoveryTest {
+
+    @Test
+    void applying_a_batch_again_after_a_crash_between_its_writes_gives_the_documents_of_a_run_without_one() {
+        for (long seed = 1; seed <= 200; seed++) {
+            // given
+            Random random = new Random(seed);
+            List<RecordedEvent> history = RandomHistories.generate("c-" + seed, seed, 40);
+            List<List<RecordedEvent>> batches = split(history, random);
+            int crashing = random.nextInt(batches.size());
+            InMemoryDocuments withoutCrash = new InMemoryDocuments();
+            batches.forEach(batch -> apply(withoutCrash, batch));
+            InMemoryDocuments beforeTheCrashingBatch = new InMemoryDocuments();
+            batches.subList(0, crashing).forEach(batch -> apply(beforeTheCrashingBatch, batch));
+            CrashingDocuments documents = new CrashingDocuments();
+            batches.subList(0, crashing).forEach(batch -> apply(documents, batch));
+
+            // when the process dies before the batch's positions are written
+            documents.crashAfter(1 + random.nextInt(4));
+            assertThatThrownBy(() -> apply(documents, batches.get(crashing))).isInstanceOf(IllegalStateException.class);
+
+            // then reads ignore what it left
+            String objectiveId = "c-" + seed;
+            for (int i = 0; i < 20; i++) {
+                Instant asOf = pick(random, RandomHistories.interestingInstants(history));
+                LocalDate validAt = pick(random, RandomHistories.interestingDates(history));
+                assertThat(found(documents, objectiveId, asOf, validAt)).as("seed " + seed + " at " + asOf + ", "
+                        + validAt).isEqualTo(found(beforeTheCrashingBatch, objectiveId, asOf, validAt));
+            }
+
+            // when the events are delivered again from the position on
+            documents.recover();
+            batches.subList(crashing, batches.size()).forEach(batch -> apply(documents, batch));
+
+            // then
+            assertThat(documents.collections).as("seed " + seed).isEqualTo(withoutCrash.collections);
+        }
+    }
+
+    private static void apply(InMemoryDocuments documents, List<RecordedEvent> events) {
+        ViewBatch batch = new ViewBatch(documents);
+        for (RecordedEvent e : events) {
+            String objectiveId = e.event().objectiveId().value();
+            if (e.sequence() > batch.lastSequence(objectiveId)) {
+                batch.apply(objectiveId, e.sequence(), e.recordedAt(), e.event());
+            }
+        }
+        batch.flush();
+    }
+
+    private static List<ViewReader.Found> found(InMemoryDocuments documents, String objectiveId, Instant asOf,
+                                                LocalDate validAt) {
+        return List.copyOf(ViewReader.at(documents, List.of(objectiveId), asOf, validAt, true).values());
+    }
+
+    private static List<List<RecordedEvent>> split(List<RecordedEvent> history, Random random) {
+        List<List<RecordedEvent>> batches = new ArrayList<>();
+        for (int from = 0; from < history.size(); ) {
+            int to = Math.min(history.size(), from + 1 + random.nextInt(6));
+            batches.add(history.subList(from, to));
+            from = to;
+        }
+        return batches;
+    }
+
+    private static <T> T pick(Random random, List<T> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+
+    /** Documents whose writes fail from the n-th on, as if the process had died there. */
+    private static final class CrashingDocuments extends InMemoryDocuments {
+
+        private int writesLeft = Integer.MAX_VALUE;
+
+        void crashAfter(int writes) {
+            writesLeft = writes;
+        }
+
+        void recover() {
+            writesLeft = Integer.MAX_VALUE;
+        }
+
+        @Override
+        public void replace(String collection, List<Document> documents) {
+            write();
+            super.replace(collection, documents);
+        }
+
+        @Override
+        public void enroll(List<DirectoryEntry> objectives) {
+            write();
+            super.enroll(objectives);
+        }
+
+        private void write() {
+            if (writesLeft-- <= 0) {
+                throw new IllegalStateException("the process died");
+            }
+        }
+    }
+}
