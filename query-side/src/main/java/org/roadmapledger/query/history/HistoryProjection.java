@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -21,6 +19,7 @@ import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.roadmapledger.api.objective.ObjectiveEvent;
 import org.roadmapledger.query.store.BatchedWrites;
+import org.roadmapledger.query.store.ImmutableDocuments;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -32,8 +31,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One history entry per objective event under a computed id ({@link HistoryEntry#id}): a redelivery rewrites
- * the same entry. Each objective's head keeps its last sequence number ({@code $max}, so writing it again
+ * One history entry per objective event under a computed id ({@link HistoryEntry#id}), written once: a redelivery
+ * finds it there and leaves it. Each objective's head keeps its last sequence number ({@code $max}, so writing it again
  * changes nothing). Entries and heads of a batch of events are written once, at its end, heads last.
  */
 @Component
@@ -43,7 +42,6 @@ public class HistoryProjection {
     public static final String PROCESSING_GROUP = "audit-history";
     private static final TypeReference<Map<String, Object>> AS_MAP = new TypeReference<>() {
     };
-    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoTemplate mongo;
     private final ObjectMapper objectMapper;
@@ -90,13 +88,13 @@ public class HistoryProjection {
         if (batch.entries.isEmpty()) {
             return;
         }
-        List<ReplaceOneModel<Document>> entries = new ArrayList<>(batch.entries.size());
+        List<Document> entries = new ArrayList<>(batch.entries.size());
         for (HistoryEntry entry : batch.entries) {
             Document document = new Document();
             mongo.getConverter().write(entry, document);
-            entries.add(new ReplaceOneModel<>(Filters.eq("_id", entry.id()), document, UPSERT));
+            entries.add(document);
         }
-        mongo.getCollection(HistoryEntry.COLLECTION).bulkWrite(entries, new BulkWriteOptions().ordered(false));
+        ImmutableDocuments.insert(mongo.getCollection(HistoryEntry.COLLECTION), entries);
         List<UpdateOneModel<Document>> heads = new ArrayList<>(batch.heads.size());
         batch.heads.forEach((objectiveId, last) -> heads.add(new UpdateOneModel<>(Filters.eq("_id", objectiveId),
                 Updates.max("lastSequence", last), new UpdateOptions().upsert(true))));

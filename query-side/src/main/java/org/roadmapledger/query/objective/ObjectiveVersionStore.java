@@ -6,6 +6,7 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import jakarta.annotation.PostConstruct;
 import org.bson.Document;
+import org.roadmapledger.query.store.ImmutableDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -86,6 +87,11 @@ public class ObjectiveVersionStore implements ViewDocuments {
             writes.add(new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document, UPSERT));
         }
         mongo.getCollection(collection).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    @Override
+    public void insertOnce(String collection, List<Document> documents) {
+        ImmutableDocuments.insert(mongo.getCollection(collection), documents);
     }
 
     @Override

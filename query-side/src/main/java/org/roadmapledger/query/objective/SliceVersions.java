@@ -14,13 +14,21 @@ import java.util.Optional;
  * {@code objective_slices}, {@code _id} {@code objectiveId#validFrom}. An entry says which event opened the
  * version and which closed it, when they were recorded, and where the slice ended then ({@code validTo}, null
  * while open-ended: a later boundary may cut it shorter); its state is a document of {@code objective_states}
- * under {@link #stateId}. Entries are in the order of the events that opened them, so also in recorded time.
+ * under {@link #stateId}: its own, or, when its state equals that of the version it supersedes in the same slice
+ * (the earlier part of a split slice, or an event that changes nothing there), that version's ({@code state}).
+ * Entries are in the order of the events that opened them, so also in recorded time.
  */
 record SliceVersions(String objectiveId, LocalDate validFrom, List<Entry> entries) {
 
     static final String COLLECTION = ObjectiveVersionStore.SLICES;
 
-    record Entry(long knownFrom, long knownUntil, Instant recordedFrom, Instant recordedTo, LocalDate validTo) {
+    /** {@code state}: the id of the state document when it is an earlier version's, else null (its own). */
+    record Entry(long knownFrom, long knownUntil, Instant recordedFrom, Instant recordedTo, LocalDate validTo,
+                 String state) {
+
+        Entry(long knownFrom, long knownUntil, Instant recordedFrom, Instant recordedTo, LocalDate validTo) {
+            this(knownFrom, knownUntil, recordedFrom, recordedTo, validTo, null);
+        }
 
         boolean open() {
             return knownUntil == ObjectiveVersion.OPEN_SEQUENCE;
@@ -43,7 +51,13 @@ record SliceVersions(String objectiveId, LocalDate validFrom, List<Entry> entrie
         return id(objectiveId, validFrom);
     }
 
+    /** The id of the entry's state document, which may be an earlier version's. */
     String stateId(Entry entry) {
+        return entry.state() != null ? entry.state() : versionId(entry);
+    }
+
+    /** The id of the version itself (and of its own state document, when it has one). */
+    String versionId(Entry entry) {
         return stateId(objectiveId, validFrom, entry.knownFrom());
     }
 
@@ -66,7 +80,7 @@ record SliceVersions(String objectiveId, LocalDate validFrom, List<Entry> entrie
 
     private static Entry reopened(Entry e) {
         return new Entry(e.knownFrom(), ObjectiveVersion.OPEN_SEQUENCE, e.recordedFrom(), ObjectiveVersion.OPEN_INSTANT,
-                e.validTo());
+                e.validTo(), e.state());
     }
 
     Optional<Entry> open() {
@@ -77,7 +91,8 @@ record SliceVersions(String objectiveId, LocalDate validFrom, List<Entry> entrie
     SliceVersions closedBy(long sequence, Instant recordedAt) {
         List<Entry> changed = new ArrayList<>(entries);
         Entry last = changed.remove(changed.size() - 1);
-        changed.add(new Entry(last.knownFrom(), sequence, last.recordedFrom(), recordedAt, last.validTo()));
+        changed.add(new Entry(last.knownFrom(), sequence, last.recordedFrom(), recordedAt, last.validTo(),
+                last.state()));
         return new SliceVersions(objectiveId, validFrom, List.copyOf(changed));
     }
 
@@ -108,10 +123,14 @@ record SliceVersions(String objectiveId, LocalDate validFrom, List<Entry> entrie
     Document toDocument() {
         List<Document> versions = new ArrayList<>(entries.size());
         for (Entry e : entries) {
-            versions.add(new Document("knownFrom", e.knownFrom()).append("knownUntil", e.knownUntil())
+            Document version = new Document("knownFrom", e.knownFrom()).append("knownUntil", e.knownUntil())
                     .append("recordedFrom", Date.from(e.recordedFrom()))
                     .append("recordedTo", Date.from(e.recordedTo()))
-                    .append("validTo", e.validTo() == null ? ObjectiveVersion.OPEN_DATE : e.validTo().toString()));
+                    .append("validTo", e.validTo() == null ? ObjectiveVersion.OPEN_DATE : e.validTo().toString());
+            if (e.state() != null) {
+                version.append("state", e.state());
+            }
+            versions.add(version);
         }
         return new Document("_id", id()).append("objectiveId", objectiveId)
                 .append("validFrom", validFrom.toString()).append("versions", versions);
@@ -123,7 +142,8 @@ record SliceVersions(String objectiveId, LocalDate validFrom, List<Entry> entrie
             String validTo = v.getString("validTo");
             entries.add(new Entry(((Number) v.get("knownFrom")).longValue(), ((Number) v.get("knownUntil")).longValue(),
                     v.getDate("recordedFrom").toInstant(), v.getDate("recordedTo").toInstant(),
-                    ObjectiveVersion.OPEN_DATE.equals(validTo) ? null : LocalDate.parse(validTo)));
+                    ObjectiveVersion.OPEN_DATE.equals(validTo) ? null : LocalDate.parse(validTo),
+                    v.getString("state")));
         }
         return new SliceVersions(document.getString("objectiveId"), LocalDate.parse(document.getString("validFrom")),
                 List.copyOf(entries));

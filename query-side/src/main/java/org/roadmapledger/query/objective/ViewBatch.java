@@ -1,5 +1,6 @@
 package org.roadmapledger.query.objective;
 
+import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.roadmapledger.api.objective.ObjectiveDefined;
 import org.roadmapledger.api.objective.ObjectiveEvent;
@@ -53,6 +54,10 @@ final class ViewBatch {
         List<SliceVersions> affected = affectedSlices(timeline, event.effectiveOn(), sequence);
         List<Slice> current = currentSlices(affected);
         SliceFolding.Change change = SliceFolding.fold(current, event);
+        Map<LocalDate, String> currentStateIds = new HashMap<>();
+        for (SliceVersions slice : affected) {
+            slice.open().ifPresent(open -> currentStateIds.put(slice.validFrom(), slice.stateId(open)));
+        }
 
         for (Slice superseded : change.superseded()) {
             String id = SliceVersions.id(objectiveId, superseded.validFrom());
@@ -62,12 +67,15 @@ final class ViewBatch {
         for (Slice created : change.created()) {
             String id = SliceVersions.id(objectiveId, created.validFrom());
             SliceVersions slice = slices.getOrDefault(id, SliceVersions.empty(objectiveId, created.validFrom()));
+            String shared = unchangedState(created, change.superseded(), currentStateIds);
             slices.put(id, slice.with(new SliceVersions.Entry(sequence, ObjectiveVersion.OPEN_SEQUENCE, recordedAt,
-                    ObjectiveVersion.OPEN_INSTANT, created.validTo())));
+                    ObjectiveVersion.OPEN_INSTANT, created.validTo(), shared)));
             changedSlices.add(id);
-            String stateId = SliceVersions.stateId(objectiveId, created.validFrom(), sequence);
-            states.put(stateId, created.state());
-            createdStates.put(stateId, StateDocuments.toDocument(stateId, created.state()));
+            if (shared == null) {
+                String stateId = SliceVersions.stateId(objectiveId, created.validFrom(), sequence);
+                states.put(stateId, created.state());
+                createdStates.put(stateId, StateDocuments.toDocument(stateId, created.state()));
+            }
             timeline.addBoundary(created.validFrom(), recordedAt, sequence);
         }
         if (event instanceof ObjectiveDefined defined) {
@@ -81,11 +89,73 @@ final class ViewBatch {
     }
 
     /**
+     * The state document a created slice can share, when its state equals that of the version it supersedes in the
+     * same slice: the earlier part of a split slice, or a slice the event does not change. Null when it needs its own.
+     */
+    private static String unchangedState(Slice created, List<Slice> superseded, Map<LocalDate, String> stateIds) {
+        for (Slice before : superseded) {
+            if (before.validFrom().equals(created.validFrom()) && before.state().equals(created.state())) {
+                return stateIds.get(before.validFrom());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Reads, in one request per collection, what the events of a batch read first: their objectives' positions,
+     * the slices from each objective's earliest effective date in the batch on, their open versions' states, and
+     * the bucket of each objective's next event. What an event needs beyond that (a slice or bucket
+     * the batch itself started) is read when it is handled, as without this.
+     */
+    void prefetch(List<? extends EventMessage<?>> events) {
+        Map<String, LocalDate> earliest = new LinkedHashMap<>();
+        for (EventMessage<?> message : events) {
+            if (message.getPayload() instanceof ObjectiveEvent event) {
+                earliest.merge(event.objectiveId().value(), event.effectiveOn(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        List<String> unknown = earliest.keySet().stream().filter(id -> !timelines.containsKey(id)).toList();
+        Map<String, Document> positions = documents.find(Timeline.COLLECTION, unknown);
+        for (String objectiveId : unknown) {
+            Document stored = positions.get(objectiveId);
+            Timeline timeline = stored == null ? Timeline.unknown(objectiveId) : Timeline.from(stored);
+            // what events beyond the position left before a crash is not read ahead: their next application
+            // starts from what the position covers, as apply does
+            timeline.prepareFor(timeline.lastSequence() + 1);
+            timelines.put(objectiveId, timeline);
+        }
+        List<String> sliceIds = new ArrayList<>();
+        earliest.forEach((objectiveId, on) -> timelines.get(objectiveId).startsFrom(on).stream()
+                .map(start -> SliceVersions.id(objectiveId, start)).filter(id -> !slices.containsKey(id))
+                .forEach(sliceIds::add));
+        List<String> stateIds = new ArrayList<>();
+        documents.find(SliceVersions.COLLECTION, sliceIds).forEach((id, document) -> {
+            SliceVersions slice = SliceVersions.from(document);
+            slices.put(id, slice);
+            SliceVersions before = slice.before(timelines.get(slice.objectiveId()).lastSequence() + 1);
+            before.open().map(before::stateId).filter(stateId -> !states.containsKey(stateId))
+                    .ifPresent(stateIds::add);
+        });
+        documents.find(StateDocuments.COLLECTION, stateIds)
+                .forEach((id, document) -> states.put(id, StateDocuments.from(document)));
+        List<String> bucketIds = new ArrayList<>();
+        for (String objectiveId : earliest.keySet()) {
+            long next = timelines.get(objectiveId).lastSequence() + 1;
+            String id = RecordingBucket.id(objectiveId, RecordingBucket.indexOf(next));
+            if (next > 0 && next % Timeline.BUCKET_SIZE != 0 && !buckets.containsKey(id)) {
+                bucketIds.add(id);
+            }
+        }
+        documents.find(RecordingBucket.COLLECTION, bucketIds)
+                .forEach((id, document) -> buckets.put(id, RecordingBucket.from(document)));
+    }
+
+    /**
      * Writes what changed since the last flush; returns the position each changed objective has reached.
      * Positions go last, so that a position never claims an event whose documents are not all written.
      */
     Map<String, Long> flush() {
-        documents.replace(StateDocuments.COLLECTION, new ArrayList<>(createdStates.values()));
+        documents.insertOnce(StateDocuments.COLLECTION, new ArrayList<>(createdStates.values()));
         documents.replace(SliceVersions.COLLECTION,
                 changedSlices.stream().map(id -> slices.get(id).toDocument()).toList());
         documents.replace(RecordingBucket.COLLECTION,

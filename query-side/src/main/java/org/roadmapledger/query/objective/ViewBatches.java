@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Ties a {@link ViewBatch} to each batch of events the processor hands over
- * ({@code axon.eventhandling.processors.objective-versions.batch-size}): its documents are read once, changed in
+ * ({@code axon.eventhandling.processors.objective-versions.batch-size}): its documents are read once (mostly before
+ * its first event, in one request per collection: {@link ViewBatch#prefetch}), changed in
  * memory by every event of the batch, and written once at its end. Outside a unit of work (a gap filled on
  * demand) a batch is written at once.
  */
@@ -23,7 +24,8 @@ class ViewBatches {
     ViewBatches(ObjectiveVersionStore store, ProjectionProgress progress) {
         this.store = store;
         this.progress = progress;
-        this.writes = new BatchedWrites<>(ObjectiveVersionProjection.PROCESSING_GROUP, this::detached, this::flush);
+        this.writes = new BatchedWrites<>(ObjectiveVersionProjection.PROCESSING_GROUP, this::detached,
+                ViewBatch::prefetch, this::flush);
     }
 
     /** The batch of the current unit of work, or null when there is none. */

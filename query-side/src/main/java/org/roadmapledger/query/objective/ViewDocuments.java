@@ -19,6 +19,9 @@ interface ViewDocuments {
     /** Writes each document whole, under its {@code _id}, inserting those that do not exist yet. */
     void replace(String collection, List<Document> documents);
 
+    /** Writes documents that never change: each one unless a document with its {@code _id} exists already. */
+    void insertOnce(String collection, List<Document> documents);
+
     /** Lists newly defined objectives in the directory of their roadmap. */
     void enroll(List<DirectoryEntry> objectives);
 }

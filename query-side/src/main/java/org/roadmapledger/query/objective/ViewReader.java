@@ -62,8 +62,9 @@ final class ViewReader {
                 continue;
             }
             SliceVersions.Entry entry = entries.get(objectiveId);
-            ObjectiveVersion version = ObjectiveVersion.of(stateIds.get(objectiveId), StateDocuments.from(state),
-                    entry, slices.get(objectiveId).validFrom());
+            SliceVersions slice = slices.get(objectiveId);
+            ObjectiveVersion version = ObjectiveVersion.of(slice.versionId(entry), StateDocuments.from(state), entry,
+                    slice.validFrom());
             found.put(objectiveId, new Found(version, numbers.getOrDefault(objectiveId,
                     withVersionNumbers ? entry.knownFrom() : -1)));
         }

@@ -36,8 +36,9 @@ class EventStoreReading {
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema,
                                           ProcessingProperties properties) {
-        log.info("Event store gaps: timeout {}, cleaning above {} gaps, dropped {} positions behind the head",
-                properties.gapTimeout(), properties.gapCleaningThreshold(), properties.maxGapOffset());
+        log.info("Event store gaps: timeout {}, cleaning above {} gaps, dropped {} positions behind the head; {} "
+                        + "events per query", properties.gapTimeout(), properties.gapCleaningThreshold(),
+                properties.maxGapOffset(), properties.eventFetchSize());
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
@@ -50,6 +51,7 @@ class EventStoreReading {
                 .gapTimeout(Math.toIntExact(properties.gapTimeout().toMillis()))
                 .gapCleaningThreshold(properties.gapCleaningThreshold())
                 .maxGapOffset(properties.maxGapOffset())
+                .batchSize(properties.eventFetchSize())
                 .build();
     }
 }

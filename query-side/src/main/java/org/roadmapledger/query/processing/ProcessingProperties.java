@@ -18,6 +18,8 @@ import java.util.UUID;
  * @param balanceInterval      how often an instance announces itself and gives up segments beyond its fair share
  * @param progressLogInterval  how often a replay logs its percentage and rate
  * @param reconciliationPage   how many objectives one reconciliation query compares
+ * @param eventFetchSize       how many events one query of the event store reads (Axon's default, 100, kept the
+ *                             processors waiting for events during a replay; see README, "Query side")
  */
 @ConfigurationProperties(prefix = "ledger.processing")
 public record ProcessingProperties(
@@ -27,7 +29,8 @@ public record ProcessingProperties(
         @DefaultValue("200000") int maxGapOffset,
         @DefaultValue("10s") Duration balanceInterval,
         @DefaultValue("5s") Duration progressLogInterval,
-        @DefaultValue("1000") int reconciliationPage) {
+        @DefaultValue("1000") int reconciliationPage,
+        @DefaultValue("1000") int eventFetchSize) {
 
     public ProcessingProperties {
         if (nodeId == null || nodeId.isBlank()) {

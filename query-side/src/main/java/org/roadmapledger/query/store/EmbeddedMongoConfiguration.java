@@ -2,7 +2,6 @@ package org.roadmapledger.query.store;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.roadmapledger.query.QueryProperties;
 import org.slf4j.Logger;
@@ -40,8 +39,9 @@ class EmbeddedMongoConfiguration {
             Path directory = properties.dataDir().resolve("mongo").toAbsolutePath().normalize();
             Files.createDirectories(directory);
             Path file = directory.resolve("views.mv");
-            backend = new H2Backend(file.toString());
-            log.info("Embedded MongoDB-wire server keeps the views in {}", file);
+            backend = H2Views.open(file, properties.embeddedMongoCacheMegabytes());
+            log.info("Embedded MongoDB-wire server keeps the views in {} ({} MB page cache)", file,
+                    properties.embeddedMongoCacheMegabytes());
         }
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);

@@ -35,6 +35,12 @@ class InMemoryDocuments implements ViewDocuments {
     }
 
     @Override
+    public void insertOnce(String collection, List<Document> documents) {
+        Map<String, Document> stored = collections.computeIfAbsent(collection, c -> new TreeMap<>());
+        documents.forEach(d -> stored.putIfAbsent(d.getString("_id"), d));
+    }
+
+    @Override
     public void enroll(List<DirectoryEntry> objectives) {
         directory.addAll(objectives);
     }

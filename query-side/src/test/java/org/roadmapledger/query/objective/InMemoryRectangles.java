@@ -42,7 +42,7 @@ final class InMemoryRectangles {
                 if (known && valid) {
                     Document state = documents.find(StateDocuments.COLLECTION, List.of(slice.stateId(e)))
                             .get(slice.stateId(e));
-                    found.add(ObjectiveVersion.of(slice.stateId(e), StateDocuments.from(state), e,
+                    found.add(ObjectiveVersion.of(slice.versionId(e), StateDocuments.from(state), e,
                             slice.validFrom()));
                 }
             }
@@ -53,6 +53,11 @@ final class InMemoryRectangles {
     Optional<Long> versionAt(Instant asOf) {
         Document position = documents.find(Timeline.COLLECTION, List.of(objectiveId)).get(objectiveId);
         return Optional.ofNullable(ViewReader.versionNumber(documents, Timeline.from(position), asOf));
+    }
+
+    /** How many state documents are stored. */
+    int states() {
+        return documents.all(StateDocuments.COLLECTION).size();
     }
 
     /** How many rectangles are stored. */

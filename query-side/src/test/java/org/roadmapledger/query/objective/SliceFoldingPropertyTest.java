@@ -1,6 +1,10 @@
 package org.roadmapledger.query.objective;
 
 import org.junit.jupiter.api.Test;
+import org.roadmapledger.api.objective.ObjectiveDefined;
+import org.roadmapledger.api.objective.ObjectiveId;
+import org.roadmapledger.api.objective.ObjectiveStatus;
+import org.roadmapledger.api.objective.StatusReported;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,6 +57,33 @@ class SliceFoldingPropertyTest {
 
         // then
         assertThat(rectangles.size()).isLessThanOrEqualTo(2 * history.size());
+    }
+
+    @Test
+    void the_earlier_part_of_a_split_slice_shares_the_state_it_had() {
+        // given an objective and a status report on each of the next 20 days, each effective on its day
+        ObjectiveId id = ObjectiveId.of("p-split");
+        LocalDate defined = LocalDate.of(2024, 3, 1);
+        InMemoryRectangles rectangles = new InMemoryRectangles();
+        rectangles.apply(new RecordedEvent(0, instant(defined), new ObjectiveDefined(id, RandomHistories.ROADMAP,
+                "1", "1.P1", "Titre", null, defined)));
+
+        // when
+        for (int day = 1; day <= 20; day++) {
+            LocalDate on = defined.plusDays(day);
+            rectangles.apply(new RecordedEvent(day, instant(on),
+                    new StatusReported(id, ObjectiveStatus.ON_TRACK, day, null, on)));
+        }
+
+        // then each report split the open slice in two, and stored one state: the new one
+        assertThat(rectangles.size()).isEqualTo(1 + 2 * 20);
+        assertThat(rectangles.states()).isEqualTo(1 + 20);
+        assertThat(rectangles.at(instant(defined.plusDays(5)).plusSeconds(1), defined.plusDays(2)))
+                .singleElement().satisfies(v -> assertThat(v.progressPercent()).isEqualTo(2));
+    }
+
+    private static Instant instant(LocalDate day) {
+        return day.atTime(10, 0).atZone(RandomHistories.PARIS).toInstant();
     }
 
     private static void assertSameAnswer(long seed, List<RecordedEvent> history, InMemoryRectangles rectangles,

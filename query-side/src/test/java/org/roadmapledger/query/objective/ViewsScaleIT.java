@@ -42,6 +42,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -151,10 +152,18 @@ class ViewsScaleIT {
             long head = events + 1; // the roadmap structure too
             EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
             long before = slowestPosition(processing);
+            long cpuBefore = processCpuNanos();
             double seconds = awaitReplay(processing, head, ready);
+            double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
             line("%n## %s backend%n%n- replay from scratch: %,.0f events/s once started (%,d events in %.1f s after "
-                    + "a start-up of %.1f s, which replayed %,d of them)%n", backend, (head - before) / seconds, events,
-                    seconds, (ready - started) / 1e9, before);
+                    + "a start-up of %.1f s, which replayed %,d of them); this JVM's CPU time %.1f s, %.0f µs per "
+                    + "event (a rate the machine's other load does not change much)%n", backend,
+                    (head - before) / seconds, events, seconds, (ready - started) / 1e9, before, cpuSeconds,
+                    cpuSeconds * 1e6 / (head - before));
+            System.gc();
+            line("- heap after the replay and a full collection: %,d MB used of %,d MB max%n",
+                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20);
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             Random random = new Random(42);
             Supplier<String> anyInstant = () -> FROM.plusSeconds((long) (random.nextDouble()
@@ -176,6 +185,11 @@ class ViewsScaleIT {
                     + roadmapObjective(random.nextInt(roadmapObjectives)) + "/history?size=50&page="
                     + random.nextInt(eventsPerObjective / 50));
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long slowestPosition(EventProcessingConfiguration processing) {

@@ -1,0 +1,109 @@
+package org.roadmapledger.query.store;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The embedded server's H2 file backend with the settings a replay needs: a page cache of a size we choose (H2's
+ * default is 16 MB) and unique indexes whose keys compare by value ({@link IndexKeyType}) instead of by their
+ * Java-serialized bytes. mongo-java-server opens every map with H2's default types; this opens the index maps with
+ * ours first, so that its own {@code openMap(name)} finds them open. A file written with the default order has its
+ * indexes copied into the new order once, when it is first opened here (a marker map records that it was done).
+ */
+final class H2Views {
+
+    private static final Logger log = LoggerFactory.getLogger(H2Views.class);
+    private static final String INDEX_MAP = "._index_";
+    private static final String FORMAT_MAP = "roadmap-ledger.format";
+    private static final String INDEX_ORDER = "index-key-order";
+    private static final String BY_VALUE = "by-value";
+    private static final String REORDERED = ".reordered";
+
+    private H2Views() {
+    }
+
+    static H2Backend open(Path file, int cacheMegabytes) {
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes).open();
+        MVMap<String, String> format = store.openMap(FORMAT_MAP);
+        boolean byValue = BY_VALUE.equals(format.get(INDEX_ORDER));
+        for (String name : List.copyOf(store.getMapNames())) {
+            if (name.endsWith(REORDERED) && !store.hasMap(name.substring(0, name.length() - REORDERED.length()))) {
+                // a copy completed before the process died between dropping the original and renaming the copy
+                store.renameMap(openIndex(store, name), name.substring(0, name.length() - REORDERED.length()));
+            }
+        }
+        for (String name : List.copyOf(store.getMapNames())) {
+            if (name.contains(INDEX_MAP) && !name.endsWith(REORDERED)) {
+                if (byValue) {
+                    openIndex(store, name);
+                } else {
+                    reorder(store, name);
+                }
+            }
+        }
+        if (!byValue) {
+            format.put(INDEX_ORDER, BY_VALUE);
+            store.commit();
+        }
+        return new ValueOrderedBackend(store);
+    }
+
+    private static MVMap<KeyValue, Object> openIndex(MVStore store, String name) {
+        return store.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
+    }
+
+    private static void reorder(MVStore store, String name) {
+        MVMap<KeyValue, Object> old = store.openMap(name);
+        MVMap<KeyValue, Object> reordered = openIndex(store, name + REORDERED);
+        reordered.clear();
+        reordered.putAll(old);
+        store.removeMap(old);
+        store.renameMap(reordered, name);
+        log.info("Index {} of the views: {} keys now ordered by value", name, reordered.size());
+    }
+
+    /** Opens the index maps of collections created later with our key type too. */
+    private static final class ValueOrderedBackend extends H2Backend {
+
+        ValueOrderedBackend(MVStore store) {
+            super(store);
+        }
+
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            return new ValueOrderedDatabase(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        private static final class ValueOrderedDatabase extends H2Database {
+
+            // null while H2Database's constructor opens the existing indexes, which open() has opened already
+            private final MVStore store;
+
+            ValueOrderedDatabase(String databaseName, MVStore store, CursorRegistry cursors) {
+                super(databaseName, store, cursors);
+                this.store = store;
+            }
+
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                            List<IndexKey> keys, boolean sparse) {
+                if (store != null) {
+                    openIndex(store, getFullCollectionNamespace(collectionName) + INDEX_MAP + indexName);
+                }
+                return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            }
+        }
+    }
+}
