@@ -1,6 +1,7 @@
 package org.roadmapledger.query.store;
 
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -16,8 +17,9 @@ import java.util.List;
  * How the projections run: no failure is ever skipped silently. A handler failure propagates to the processor,
  * and the event is parked in a dead-letter queue in MongoDB, sequenced per objective: that objective waits
  * until its dead letters are processed, all others keep flowing. A reset (a replay) empties the queues, since
- * every parked event is processed again; the invoker remembers per segment which objectives it parked, instead of
- * asking MongoDB for every event.
+ * every parked event is processed again; the invoker remembers per segment which objectives it parked, and the
+ * queue which objectives may have parked events ({@link ParkedObjectivesQueue}), instead of asking MongoDB for
+ * every event.
  */
 @Configuration(proxyBeanMethods = false)
 class ProjectionConfiguration {
@@ -36,11 +38,12 @@ class ProjectionConfiguration {
         return configurer -> configurer.eventProcessing(processing -> {
             processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             for (String group : PROCESSING_GROUPS) {
-                processing.registerDeadLetterQueue(group, c -> MongoSequencedDeadLetterQueue.builder()
-                        .processingGroup(group)
-                        .mongoTemplate(axonMongoTemplate)
-                        .serializer(c.serializer())
-                        .build());
+                processing.registerDeadLetterQueue(group, c -> new ParkedObjectivesQueue(
+                        MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                                .processingGroup(group)
+                                .mongoTemplate(axonMongoTemplate)
+                                .serializer(c.serializer())
+                                .build()));
                 processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
                         (c, invoker) -> invoker.allowReset(true).enableSequenceIdentifierCache());
             }
