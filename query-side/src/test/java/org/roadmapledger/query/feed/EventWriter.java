@@ -33,10 +33,20 @@ public final class EventWriter {
     private static final LocalDate DAY = LocalDate.parse("2024-01-15");
 
     private final EventStore eventStore;
-    private final Map<String, Long> sequences = new ConcurrentHashMap<>();
+    private final Map<String, Long> sequences;
 
     public EventWriter(EventStore eventStore) {
+        this(eventStore, new ConcurrentHashMap<>());
+    }
+
+    private EventWriter(EventStore eventStore, Map<String, Long> sequences) {
         this.eventStore = eventStore;
+        this.sequences = sequences;
+    }
+
+    /** The same objectives' next events, appended through another event store (after a restart). */
+    public EventWriter on(EventStore other) {
+        return new EventWriter(other, sequences);
     }
 
     public String define(String objectiveId, String axis) {
