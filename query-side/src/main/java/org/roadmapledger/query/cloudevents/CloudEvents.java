@@ -1,6 +1,6 @@
 package org.roadmapledger.query.cloudevents;
 
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -32,13 +32,17 @@ public class CloudEvents {
     public static final String POSITION_ATTRIBUTE = "ledgerposition";
     public static final String VERSION_ATTRIBUTE = "subjectversion";
 
+    private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
+
     private final ObjectMapper objectMapper;
     private final String source;
+    private final String quotedSource;
 
     CloudEvents(ObjectMapper objectMapper,
                 @Value("${ledger.events.source:urn:roadmap-ledger:fr-digital-health-2023-2027}") String source) {
         this.objectMapper = objectMapper;
         this.source = source;
+        this.quotedSource = new String(QUOTE.quoteAsString(source));
     }
 
     public String source() {
@@ -59,28 +63,21 @@ public class CloudEvents {
         }
         String type = payloadType.getSimpleName();
         String cloudEventType = EventTypes.cloudEventType(payloadType);
-        ByteArrayOutputStream head = new ByteArrayOutputStream(256);
-        try (JsonGenerator json = objectMapper.getFactory().createGenerator(head)) {
-            // the envelope goes on after the position, so the object stays open here
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
-            json.writeStartObject();
-            json.writeStringField("specversion", SPEC_VERSION);
-            json.writeStringField("id", message.getIdentifier());
-            json.writeStringField("source", source);
-            json.writeStringField("type", cloudEventType);
-            if (subject != null) {
-                json.writeStringField("subject", subject);
-            }
-            json.writeStringField("time", DateTimeFormatter.ISO_INSTANT.format(message.getTimestamp()));
-            json.writeStringField("datacontenttype", "application/json");
-            if (version >= 0) {
-                json.writeNumberField(VERSION_ATTRIBUTE, version);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        // written by hand rather than with a generator: this runs for every event every subscriber reads
+        StringBuilder head = new StringBuilder(320).append("{\"specversion\":\"").append(SPEC_VERSION)
+                .append("\",\"id\":\"").append(QUOTE.quoteAsString(message.getIdentifier()))
+                .append("\",\"source\":\"").append(quotedSource)
+                .append("\",\"type\":\"").append(cloudEventType).append('"');
+        if (subject != null) {
+            head.append(",\"subject\":\"").append(QUOTE.quoteAsString(subject)).append('"');
         }
-        head.writeBytes((",\"" + POSITION_ATTRIBUTE + "\":\"").getBytes(StandardCharsets.US_ASCII));
-        byte[] headBytes = head.toByteArray();
+        head.append(",\"time\":\"").append(DateTimeFormatter.ISO_INSTANT.format(message.getTimestamp()))
+                .append("\",\"datacontenttype\":\"application/json\"");
+        if (version >= 0) {
+            head.append(",\"").append(VERSION_ATTRIBUTE).append("\":").append(version);
+        }
+        head.append(",\"").append(POSITION_ATTRIBUTE).append("\":\"");
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream tail = new ByteArrayOutputStream(512);
         tail.writeBytes("\",\"data\":".getBytes(StandardCharsets.US_ASCII));
         try {

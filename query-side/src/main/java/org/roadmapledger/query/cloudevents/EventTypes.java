@@ -56,9 +56,16 @@ public final class EventTypes {
                 .map(Class::getSimpleName).findFirst();
     }
 
+    private static final ClassValue<String> CLOUD_EVENT_TYPES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> payloadType) {
+            return PREFIX + aggregate(payloadType) + "." + kebab(payloadType.getSimpleName()) + ".v"
+                    + revision(payloadType);
+        }
+    };
+
     public static String cloudEventType(Class<?> payloadType) {
-        return PREFIX + aggregate(payloadType) + "." + kebab(payloadType.getSimpleName()) + ".v"
-                + revision(payloadType);
+        return CLOUD_EVENT_TYPES.get(payloadType);
     }
 
     /** {@code objective} or {@code roadmap}: the last segment of the event's package in shared-api. */

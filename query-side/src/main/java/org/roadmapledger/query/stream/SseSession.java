@@ -285,6 +285,15 @@ final class SseSession implements Follower, WriteListener, AsyncListener {
         sessions.remove(this);
     }
 
+    @Override
+    public String toString() {
+        synchronized (outbox) {
+            return "session finished=" + finished + " listening=" + listening + " drains=" + drains.get()
+                    + " queued=" + queued + " closing=" + closing + " outbox=" + outbox.size() + " sub="
+                    + subscription;
+        }
+    }
+
     // --- container callbacks ----------------------------------------------------------------------------------------
 
     @Override

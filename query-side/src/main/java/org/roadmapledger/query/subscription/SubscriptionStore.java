@@ -80,13 +80,15 @@ class SubscriptionStore {
 
     // --- the deliverer's changes, only while it owns the subscription ------------------------------------------------
 
-    Optional<WebhookSubscription> delivered(String id, String owner, String position, Instant at) {
-        return owned(id, owner, new Update().set("position", position).set("attempts", 0).unset("failingSince")
-                .unset("nextAttemptAt").unset("lastError").set("lastDeliveredAt", at).inc("delivered", 1));
-    }
-
-    Optional<WebhookSubscription> advanced(String id, String owner, String position) {
-        return owned(id, owner, new Update().set("position", position));
+    /** The cursor moved on: past {@code deliveries} acknowledged events (none: past filtered-out ones only). */
+    Optional<WebhookSubscription> delivered(String id, String owner, String position, long deliveries,
+                                            Instant lastDeliveredAt) {
+        Update update = new Update().set("position", position);
+        if (deliveries > 0) {
+            update.set("attempts", 0).unset("failingSince").unset("nextAttemptAt").unset("lastError")
+                    .set("lastDeliveredAt", lastDeliveredAt).inc("delivered", deliveries);
+        }
+        return owned(id, owner, update);
     }
 
     Optional<WebhookSubscription> failed(String id, String owner, int attempts, Instant failingSince,
@@ -137,8 +139,8 @@ class SubscriptionStore {
 
     // --- delivery log -----------------------------------------------------------------------------------------------
 
-    void log(DeliveryAttempt attempt) {
-        mongo.insert(attempt);
+    void log(List<DeliveryAttempt> attempts) {
+        mongo.insertAll(attempts);
     }
 
     long lastSeq(String subscriptionId) {

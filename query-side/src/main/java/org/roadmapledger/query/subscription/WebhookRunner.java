@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -23,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Delivers one subscription's events, one at a time and in order: the feed fills a small outbox, the head of the
@@ -61,18 +64,28 @@ final class WebhookRunner implements Follower {
     private final WebhookSigner signer;
     private final ArrayDeque<FeedItem> outbox = new ArrayDeque<>();
     private final CompletableFuture<Void> idle = new CompletableFuture<>();
+    /** One writer of the delivery state at a time, so that it reaches the store in the order it happened. */
+    private final ReentrantLock persistence = new ReentrantLock();
     private volatile FeedSubscription feed;
 
     // guarded by this
     private boolean inFlight;
     private boolean stopping;
+    private boolean persisting;
     private ScheduledFuture<?> retry;
     private int attempts;
     private Instant failingSince;
     private Instant nextAttemptAt;
     private long seq;
     private long pendingDeadLetters;
-    private String savedPosition;
+    /** The position after the last event acknowledged (or passed over): where the cursor is to be. */
+    private String cursor;
+    /** The cursor as the store has it. */
+    private String savedCursor;
+    private long unsavedDeliveries;
+    private Instant lastDeliveredAt;
+    private final List<DeliveryAttempt> unsavedLog = new ArrayList<>();
+    private final List<String> unsavedResolved = new ArrayList<>();
 
     WebhookRunner(Context context, WebhookSubscription subscription) {
         this.context = context;
@@ -82,7 +95,8 @@ final class WebhookRunner implements Follower {
         this.attempts = subscription.attempts();
         this.failingSince = subscription.failingSince();
         this.nextAttemptAt = subscription.nextAttemptAt();
-        this.savedPosition = subscription.position();
+        this.cursor = subscription.position();
+        this.savedCursor = subscription.position();
         this.seq = context.store().lastSeq(id);
         this.pendingDeadLetters = context.store().pendingDeadLetters(id);
     }
@@ -173,7 +187,7 @@ final class WebhookRunner implements Follower {
                 synchronized (this) {
                     inFlight = false;
                     if (stopping) {
-                        idle.complete(null);
+                        completeIfIdle();
                     } else {
                         scheduleRetry(context.properties().backoffBase());
                     }
@@ -188,54 +202,41 @@ final class WebhookRunner implements Follower {
         boolean ok = status != null && status >= 200 && status < 300;
         String error = ok ? null : describe(status, failure);
         int attempt;
-        long attemptSeq;
         synchronized (this) {
             attempt = attempts + 1;
-            attemptSeq = ++seq;
-        }
-        SubscriptionStore store = context.store();
-        store.log(new DeliveryAttempt(id + ":" + attemptSeq, id, attemptSeq, item.event().eventId(),
-                item.event().type(), attempt, attemptedAt, status, TimeUnit.NANOSECONDS.toMillis(elapsedNanos), error,
-                ok));
-        if (attemptSeq % LOG_TRIM_EVERY == 0) {
-            store.trimLog(id, attemptSeq - context.properties().logEntries());
+            long attemptSeq = ++seq;
+            unsavedLog.add(new DeliveryAttempt(id + ":" + attemptSeq, id, attemptSeq, item.event().eventId(),
+                    item.event().type(), attempt, attemptedAt, status, TimeUnit.NANOSECONDS.toMillis(elapsedNanos),
+                    error, ok));
         }
         if (ok) {
-            succeeded(item);
+            succeeded(item, attemptedAt);
         } else {
             failed(attempt, attemptedAt, error);
         }
     }
 
-    private void succeeded(FeedItem item) {
-        Instant now = context.clock().instant();
-        String position = item.position().encode();
-        Optional<WebhookSubscription> saved = context.store().delivered(id, context.owner(), position, now);
-        boolean keepGoing = saved.map(s -> s.state() == WebhookSubscription.State.ACTIVE).orElse(false);
-        boolean resolveDeadLetter;
+    /**
+     * The next event goes at once; the cursor and the log follow in the background, several acknowledgements in
+     * one write when deliveries are quick. A graceful stop writes them all first; only a crash can leave the last
+     * few acknowledged events to be delivered again.
+     */
+    private void succeeded(FeedItem item, Instant at) {
         synchronized (this) {
             outbox.poll();
             inFlight = false;
-            if (stopping) {
-                idle.complete(null);
-            }
             attempts = 0;
             failingSince = null;
             nextAttemptAt = null;
-            savedPosition = position;
-            resolveDeadLetter = pendingDeadLetters > 0;
-            if (resolveDeadLetter) {
+            cursor = item.position().encode();
+            unsavedDeliveries++;
+            lastDeliveredAt = at;
+            if (pendingDeadLetters > 0) {
                 pendingDeadLetters--;
+                unsavedResolved.add(item.event().eventId());
             }
         }
-        if (resolveDeadLetter) {
-            context.store().deadLetterDelivered(id, item.event().eventId(), now);
-        }
-        if (!keepGoing) {
-            log.info("Webhook {} is no longer active here (paused, deleted or taken over); its deliverer stops", id);
-            stop();
-            return;
-        }
+        persistSoon();
         FeedSubscription current = feed;
         if (current != null) {
             current.wake();
@@ -260,6 +261,7 @@ final class WebhookRunner implements Follower {
         }
         Duration wait = backoff(attempt, properties.backoffBase(), properties.backoffCap());
         Instant at = now.plus(wait);
+        persistNow();
         Optional<WebhookSubscription> saved = context.store().failed(id, context.owner(), attempt, since, at, error);
         if (saved.isEmpty() || saved.get().state() != WebhookSubscription.State.ACTIVE) {
             synchronized (this) {
@@ -273,7 +275,7 @@ final class WebhookRunner implements Follower {
             inFlight = false;
             nextAttemptAt = at;
             if (stopping) {
-                idle.complete(null);
+                completeIfIdle();
                 return;
             }
             scheduleRetry(wait);
@@ -285,18 +287,125 @@ final class WebhookRunner implements Follower {
         synchronized (this) {
             item = outbox.peek();
         }
+        persistNow();
         SubscriptionStore store = context.store();
+        String position;
         synchronized (this) {
             inFlight = false;
+            position = savedCursor;
         }
         if (store.suspended(id, context.owner(), attempt, error).isPresent() && item != null) {
             store.deadLetter(new DeadLetter(id + ":" + item.event().eventId() + ":" + now.toEpochMilli(), id,
-                    item.event().eventId(), item.event().type(), savedPosition, attempt, since, now, error, null,
-                    null));
+                    item.event().eventId(), item.event().type(), position, attempt, since, now, error, null, null));
             log.warn("Webhook {} suspended after failing since {} ({} attempts); event {} is a dead letter",
                     id, since, attempt, item.event().eventId());
         }
         stop();
+    }
+
+    // --- the delivery state in the store ----------------------------------------------------------------------------
+
+    private void persistSoon() {
+        synchronized (this) {
+            if (persisting || !unsaved()) {
+                return;
+            }
+            persisting = true;
+        }
+        try {
+            context.executor().execute(this::persistAll);
+        } catch (RuntimeException e) {
+            log.debug("Webhook {}: delivery state not written in the background, writing it now", id);
+            persistAll();
+        }
+    }
+
+    private void persistAll() {
+        while (true) {
+            boolean failed = !persistNow();
+            synchronized (this) {
+                if (failed || !unsaved()) {
+                    persisting = false;
+                    completeIfIdle();
+                    if (failed && !stopping) {
+                        context.timer().schedule(this::persistSoon, 1, TimeUnit.SECONDS);
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Writes what is not written yet (log, cursor, delivered dead letters); false if the store failed. */
+    private boolean persistNow() {
+        persistence.lock();
+        try {
+            List<DeliveryAttempt> entries;
+            String position;
+            long deliveries;
+            Instant deliveredAt;
+            List<String> resolved;
+            synchronized (this) {
+                entries = new ArrayList<>(unsavedLog);
+                unsavedLog.clear();
+                position = cursor;
+                deliveries = unsavedDeliveries;
+                unsavedDeliveries = 0;
+                deliveredAt = lastDeliveredAt;
+                resolved = new ArrayList<>(unsavedResolved);
+                unsavedResolved.clear();
+            }
+            SubscriptionStore store = context.store();
+            try {
+                if (!entries.isEmpty()) {
+                    store.log(entries);
+                    long last = entries.get(entries.size() - 1).seq();
+                    if (last / LOG_TRIM_EVERY != entries.get(0).seq() / LOG_TRIM_EVERY || last % LOG_TRIM_EVERY == 0) {
+                        store.trimLog(id, last - context.properties().logEntries());
+                    }
+                }
+                boolean active = true;
+                if (deliveries > 0 || !position.equals(savedCursor)) {
+                    Optional<WebhookSubscription> saved = store.delivered(id, context.owner(), position, deliveries,
+                            deliveredAt);
+                    synchronized (this) {
+                        savedCursor = position;
+                    }
+                    active = saved.map(s -> s.state() == WebhookSubscription.State.ACTIVE).orElse(false);
+                }
+                for (String eventId : resolved) {
+                    store.deadLetterDelivered(id, eventId, deliveredAt);
+                }
+                if (!active) {
+                    log.info("Webhook {} is no longer active here (paused, deleted or taken over); it stops", id);
+                    stop();
+                }
+                return true;
+            } catch (RuntimeException e) {
+                log.warn("Webhook {}: delivery state could not be written; trying again", id, e);
+                synchronized (this) {
+                    unsavedLog.addAll(0, entries);
+                    unsavedDeliveries += deliveries;
+                    unsavedResolved.addAll(0, resolved);
+                }
+                return false;
+            }
+        } finally {
+            persistence.unlock();
+        }
+    }
+
+    // guarded by this
+    private boolean unsaved() {
+        return !unsavedLog.isEmpty() || unsavedDeliveries > 0 || !unsavedResolved.isEmpty()
+                || !cursor.equals(savedCursor);
+    }
+
+    // guarded by this
+    private void completeIfIdle() {
+        if (stopping && !inFlight && !persisting) {
+            idle.complete(null);
+        }
     }
 
     /** 1 s, 2 s, 4 s… (from {@code base}) up to {@code cap}, each spread by ±20 % so receivers are not stampeded. */
@@ -331,38 +440,27 @@ final class WebhookRunner implements Follower {
 
     // --- lifecycle --------------------------------------------------------------------------------------------------
 
-    /** Where the cursor is: events before it were acknowledged or filtered out. */
-    synchronized String savedPosition() {
-        return savedPosition;
-    }
-
     /**
-     * Saves the feed's position when nothing is waiting to be delivered, so that a filtered subscription's cursor
-     * moves past what it filters out (and a restart does not read it all again).
+     * Moves the cursor to the feed's position when nothing is waiting to be delivered, so that a filtered
+     * subscription's cursor moves past what it filters out (and a restart does not read it all again).
      */
     void saveIdlePosition() {
         FeedSubscription current = feed;
         if (current == null) {
             return;
         }
+        // read before looking at the outbox: an event the feed handed over by then is in it, or delivered
         Position position = current.position();
-        String encoded;
         synchronized (this) {
             if (stopping || inFlight || !outbox.isEmpty() || retry != null) {
                 return;
             }
-            encoded = position.encode();
-            if (encoded.equals(savedPosition)) {
-                return;
-            }
-            savedPosition = encoded;
+            cursor = position.encode();
         }
-        if (context.store().advanced(id, context.owner(), encoded).isEmpty()) {
-            stop();
-        }
+        persistSoon();
     }
 
-    /** Stops taking events; what is in flight finishes (and is recorded) first. */
+    /** Stops taking events; what is in flight finishes, and everything is written, before it completes. */
     CompletableFuture<Void> stop() {
         boolean first;
         synchronized (this) {
@@ -373,9 +471,6 @@ final class WebhookRunner implements Follower {
                 retry = null;
             }
             outbox.clear();
-            if (!inFlight) {
-                idle.complete(null);
-            }
         }
         if (first) {
             FeedSubscription current = feed;
@@ -383,6 +478,10 @@ final class WebhookRunner implements Follower {
                 current.close();
             }
             context.stopped(this);
+        }
+        persistSoon();
+        synchronized (this) {
+            completeIfIdle();
         }
         return idle;
     }

@@ -47,7 +47,6 @@ import java.util.Random;
 import java.util.Set;
 import java.time.LocalDate;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -265,7 +264,7 @@ class EventStreamIT {
         // when
         release.countDown();
         holder.join();
-        SseClient resumed = SseClient.connect(http, "http://localhost:" + port + "/api/events/stream",
+        SseClient resumed = SseClient.connect("http://localhost:" + port + "/api/events/stream",
                 beforeTheLateOne);
         clients.add(resumed);
         String sentinel = writer.report("late-2", 99);
@@ -298,7 +297,7 @@ class EventStreamIT {
         for (int i = 0; i < 20; i++) {
             written.add(writer.report("resume-1", i));
         }
-        SseClient byHeader = SseClient.connect(http, "http://localhost:" + port
+        SseClient byHeader = SseClient.connect("http://localhost:" + port
                 + "/api/events/stream?objective=resume-1&after=" + mark.encode(), lastId);
         SseClient byParameter = open("/api/events/stream?objective=resume-1&after=" + lastId);
         clients.add(byHeader);
@@ -334,7 +333,7 @@ class EventStreamIT {
         assertThat(client.eventIds()).containsExactly(wanted);
         assertThat(client.lastEventId()).isNotEqualTo(idOfTheOnlyEvent);
         assertThat(client.comments()).contains("heartbeat");
-        SseClient unfiltered = SseClient.connect(http, "http://localhost:" + port + "/api/events/stream",
+        SseClient unfiltered = SseClient.connect("http://localhost:" + port + "/api/events/stream",
                 client.lastEventId());
         clients.add(unfiltered);
         String next = writer.report("quiet-1", 50);
@@ -374,12 +373,10 @@ class EventStreamIT {
     @Test
     void two_hundred_clients_all_receive_every_event() throws Exception {
         // given
-        HttpClient shared = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(4)).build();
         EventWriter writer = new EventWriter(eventStore);
         List<SseClient> crowd = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            SseClient client = SseClient.connect(shared, "http://localhost:" + port + "/api/events/stream?after=now");
+            SseClient client = SseClient.connect("http://localhost:" + port + "/api/events/stream?after=now");
             crowd.add(client);
             clients.add(client);
         }
@@ -440,7 +437,7 @@ class EventStreamIT {
                     .map(line -> CloudEventJson.id(line.substring(6))).toList();
             assertThat(received).isNotEmpty().hasSizeLessThan(written.size());
             assertThat(received).containsExactlyElementsOf(written.subList(0, received.size()));
-            SseClient resumed = SseClient.connect(http, "http://localhost:" + port + "/api/events/stream",
+            SseClient resumed = SseClient.connect("http://localhost:" + port + "/api/events/stream",
                     ids.get(ids.size() - 1));
             clients.add(resumed);
             int rest = written.size() - received.size();
@@ -458,7 +455,7 @@ class EventStreamIT {
     }
 
     private SseClient open(String path) {
-        SseClient client = SseClient.connect(http, "http://localhost:" + port + path);
+        SseClient client = SseClient.connect("http://localhost:" + port + path);
         clients.add(client);
         return client;
     }

@@ -1,19 +1,21 @@
 package org.roadmapledger.query.stream;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Flow;
-import java.util.function.Consumer;
 
 /**
- * A Server-Sent Events client for tests: parses the stream as the WHATWG spec says (fields, comments, blank line
- * dispatch), without a thread of its own; lines arrive on the HTTP client's executor.
+ * A Server-Sent Events client for tests, on a plain socket: parses the stream as the WHATWG spec says (fields,
+ * comments, dispatch on a blank line) and, when closed, closes its connection at once, as a client that goes away
+ * does. It reads on a thread of its own: the server under test is the one that must not need one per client.
  */
 public final class SseClient implements AutoCloseable {
 
@@ -21,33 +23,36 @@ public final class SseClient implements AutoCloseable {
     public record Event(String id, String type, String data, long receivedNanos) {
     }
 
+    private final Socket socket = new Socket();
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<String> comments = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<HttpResponse<Void>> response;
-    private final CompletableFuture<Void> ended = new CompletableFuture<>();
-    private volatile Flow.Subscription subscription;
+    private final Thread reader;
+    private volatile String statusLine;
     private volatile String lastEventId = "";
-    private volatile Consumer<Event> listener = event -> { };
+    private volatile boolean ended;
 
-    private SseClient(HttpClient http, HttpRequest request) {
-        response = http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Lines()));
-    }
-
-    public static SseClient connect(HttpClient http, String url) {
-        return connect(http, url, null);
-    }
-
-    public static SseClient connect(HttpClient http, String url, String lastEventId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
+    private SseClient(URI uri, String lastEventId) {
+        try {
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
+            String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            // HTTP/1.0: the body is the raw stream, not chunked
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.0\r\nAccept: text/event-stream\r\n"
+                    + (lastEventId == null ? "" : "Last-Event-ID: " + lastEventId + "\r\n") + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return new SseClient(http, request.GET().build());
+        reader = new Thread(this::read, "sse-test-client");
+        reader.setDaemon(true);
+        reader.start();
     }
 
-    public SseClient onEvent(Consumer<Event> listener) {
-        this.listener = listener;
-        return this;
+    public static SseClient connect(String url) {
+        return new SseClient(URI.create(url), null);
+    }
+
+    public static SseClient connect(String url, String lastEventId) {
+        return new SseClient(URI.create(url), lastEventId);
     }
 
     public List<Event> events() {
@@ -72,83 +77,68 @@ public final class SseClient implements AutoCloseable {
     }
 
     public boolean ended() {
-        return ended.isDone();
+        return ended;
     }
 
-    public int status() {
-        return response.join().statusCode();
+    public String statusLine() {
+        return statusLine;
     }
 
     @Override
     public void close() {
-        Flow.Subscription current = subscription;
-        if (current != null) {
-            current.cancel();
+        try {
+            socket.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        response.cancel(true);
     }
 
-    private final class Lines implements Flow.Subscriber<String> {
-        private final StringBuilder data = new StringBuilder();
-        private String type = "";
-        private String idBuffer = "";
-        private boolean hasData;
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            SseClient.this.subscription = subscription;
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(String line) {
-            if (line.isEmpty()) {
-                dispatch();
-            } else if (line.startsWith(":")) {
-                comments.add(line.substring(1).trim());
-            } else {
-                int colon = line.indexOf(':');
-                String field = colon < 0 ? line : line.substring(0, colon);
-                String value = colon < 0 ? "" : line.substring(colon + 1);
-                if (value.startsWith(" ")) {
-                    value = value.substring(1);
-                }
-                switch (field) {
-                    case "data" -> {
-                        if (hasData) {
-                            data.append('\n');
-                        }
-                        data.append(value);
-                        hasData = true;
+    private void read() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            statusLine = in.readLine();
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                // response headers
+            }
+            StringBuilder data = new StringBuilder();
+            boolean hasData = false;
+            String type = "";
+            String idBuffer = "";
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.isEmpty()) {
+                    lastEventId = idBuffer;
+                    if (hasData) {
+                        events.add(new Event(idBuffer, type.isEmpty() ? "message" : type, data.toString(),
+                                System.nanoTime()));
                     }
-                    case "event" -> type = value;
-                    case "id" -> idBuffer = value;
-                    default -> { }
+                    data.setLength(0);
+                    hasData = false;
+                    type = "";
+                } else if (line.startsWith(":")) {
+                    comments.add(line.substring(1).trim());
+                } else {
+                    int colon = line.indexOf(':');
+                    String field = colon < 0 ? line : line.substring(0, colon);
+                    String value = colon < 0 ? "" : line.substring(colon + 1);
+                    value = value.startsWith(" ") ? value.substring(1) : value;
+                    switch (field) {
+                        case "data" -> {
+                            if (hasData) {
+                                data.append('\n');
+                            }
+                            data.append(value);
+                            hasData = true;
+                        }
+                        case "event" -> type = value;
+                        case "id" -> idBuffer = value;
+                        default -> { }
+                    }
                 }
             }
-        }
-
-        private void dispatch() {
-            lastEventId = idBuffer;
-            if (hasData) {
-                Event event = new Event(idBuffer, type.isEmpty() ? "message" : type, data.toString(),
-                        System.nanoTime());
-                events.add(event);
-                listener.accept(event);
-            }
-            data.setLength(0);
-            hasData = false;
-            type = "";
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            ended.complete(null);
-        }
-
-        @Override
-        public void onComplete() {
-            ended.complete(null);
+        } catch (IOException e) {
+            // closed by this side, or by the server
+        } finally {
+            ended = true;
         }
     }
 }
