@@ -1,5 +1,6 @@
 package org.roadmapledger.query.feed;
 
+import org.roadmapledger.query.cloudevents.LedgerEvent;
 import java.util.function.Function;
 
 /**

@@ -4,7 +4,7 @@ import org.roadmapledger.api.objective.ObjectiveDefined;
 import org.roadmapledger.api.objective.ObjectiveMoved;
 import org.roadmapledger.api.roadmap.AxisDefinition;
 import org.roadmapledger.api.roadmap.RoadmapStructurePublished;
-import org.roadmapledger.query.cloudevents.EventTypes;
+import org.roadmapledger.query.cloudevents.LedgerEvent;
 
 import java.util.Set;
 
@@ -62,9 +62,5 @@ public record Filter(String objective, String axis, Set<String> types) {
     @Override
     public String toString() {
         return isAll() ? "all events" : "objective=" + objective + " axis=" + axis + " types=" + types;
-    }
-
-    static boolean knownType(String type) {
-        return EventTypes.known().containsKey(type);
     }
 }

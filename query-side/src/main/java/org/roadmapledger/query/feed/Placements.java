@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.roadmapledger.api.objective.ObjectiveDefined;
 import org.roadmapledger.api.objective.ObjectiveMoved;
+import org.roadmapledger.query.cloudevents.LedgerEvent;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 

@@ -3,8 +3,10 @@ package org.roadmapledger.query.stream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.roadmapledger.query.feed.Filter;
+import org.roadmapledger.query.feed.Filters;
 import org.roadmapledger.query.feed.LedgerFeed;
 import org.roadmapledger.query.feed.Position;
+import org.roadmapledger.query.feed.StartPositions;
 import org.roadmapledger.query.web.InvalidParameter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -45,7 +47,7 @@ class EventStreamController {
                 throw new InvalidParameter(name, "is not a parameter of the change stream; it takes " + PARAMETERS);
             }
         }
-        Filter filter = StreamFilters.filter(objective, axis, types);
+        Filter filter = Filters.filter(objective, axis, types);
         Position from = lastEventId != null && !lastEventId.isBlank()
                 ? StartPositions.given("Last-Event-ID", lastEventId, feed)
                 : after == null || after.isBlank() ? Position.BEGINNING

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.roadmapledger.query.feed.Filter;
 import org.roadmapledger.query.feed.LedgerFeed;
 import org.roadmapledger.query.feed.Position;
-import org.roadmapledger.query.stream.StartPositions;
-import org.roadmapledger.query.stream.StreamFilters;
+import org.roadmapledger.query.feed.StartPositions;
+import org.roadmapledger.query.feed.Filters;
 import org.roadmapledger.query.web.InvalidParameter;
 
 import java.net.URI;
@@ -121,7 +121,7 @@ record SubscriptionRequest(String url, Filter filter, String secret, String desc
             }
         }
         try {
-            return StreamFilters.filter(objective, axis, types);
+            return Filters.filter(objective, axis, types);
         } catch (InvalidParameter invalid) {
             errors.add(error("filter." + invalid.parameter(), invalid.getMessage()));
             return Filter.ALL;

@@ -59,8 +59,9 @@ import java.util.concurrent.locks.LockSupport;
  * Run from the root, after {@code ./mvnw -q -pl query-side -am test-compile}:
  * <pre>
  * ./mvnw -q -pl query-side dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
- * java -Xmx2g -cp query-side/target/test-classes:query-side/target/classes:shared-api/target/classes:$(cat query-side/target/cp.txt) \
- *   org.roadmapledger.query.stream.StreamMeasurement events=1000000 clients=200 rate=500 seconds=30 hookEvents=20000
+ * CP=query-side/target/test-classes:query-side/target/classes:shared-api/target/classes:$(cat query-side/target/cp.txt)
+ * java -Xmx3g -cp $CP org.roadmapledger.query.stream.StreamMeasurement \
+ *   events=1000000 clients=200 rate=500 seconds=30 hookEvents=20000
  * </pre>
  */
 public final class StreamMeasurement {

@@ -1,7 +1,5 @@
-package org.roadmapledger.query.stream;
+package org.roadmapledger.query.feed;
 
-import org.roadmapledger.query.feed.LedgerFeed;
-import org.roadmapledger.query.feed.Position;
 import org.roadmapledger.query.web.InvalidParameter;
 
 /** Reads a position a client sent, and refuses one that cannot be of this ledger. */

@@ -1,4 +1,4 @@
-package org.roadmapledger.query.feed;
+package org.roadmapledger.query.cloudevents;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,7 @@
-package org.roadmapledger.query.stream;
+package org.roadmapledger.query.feed;
 
 import org.roadmapledger.api.objective.ObjectiveId;
 import org.roadmapledger.query.cloudevents.EventTypes;
-import org.roadmapledger.query.feed.Filter;
 import org.roadmapledger.query.web.InvalidParameter;
 
 import java.util.LinkedHashSet;
@@ -10,12 +9,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Reads the filters a subscriber gives: the same for the SSE stream and for webhooks. */
-public final class StreamFilters {
+public final class Filters {
 
     private static final Pattern OBJECTIVE = Pattern.compile(ObjectiveId.PATTERN);
     private static final Pattern AXIS = Pattern.compile("^[A-Za-z0-9._-]{1,32}$");
 
-    private StreamFilters() {
+    private Filters() {
     }
 
     /**
