@@ -29,6 +29,7 @@ public final class FeedSubscription {
     // confined to the worker that steps this subscription
     private long cursor = -1;
     private long[] ahead = NONE;
+    /** Its own stream from the store while it catches up. */
     private BlockingStream<TrackedEventMessage<?>> reading;
 
     FeedSubscription(LedgerFeed feed, Position from, Filter filter, Follower follower) {
@@ -57,6 +58,7 @@ public final class FeedSubscription {
     /** Ends the subscription from the follower's side; nothing more is handed over. */
     public void close() {
         if (closed) {
+            release();
             return;
         }
         closed = true;

@@ -228,6 +228,12 @@ public class LedgerFeed implements SmartLifecycle {
         }
     }
 
+    /** For diagnosis: every subscription, where it is and how it reads. */
+    public String describe() {
+        return "ring newest " + newest + " oldest " + oldest() + " now " + now() + " subscriptions "
+                + subscriptions;
+    }
+
     public Stats stats() {
         return new Stats(subscriptions.size(), live.size(), joined.get());
     }

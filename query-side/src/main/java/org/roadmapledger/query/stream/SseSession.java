@@ -15,7 +15,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One SSE client, written with the servlet container's non-blocking I/O: frames wait in a bounded outbox and are
@@ -34,7 +35,9 @@ final class SseSession implements Follower, WriteListener, AsyncListener {
     private final SseSessions sessions;
     private final long highWater;
     private final ArrayDeque<byte[]> outbox = new ArrayDeque<>();
-    private final AtomicInteger drains = new AtomicInteger();
+    /** Held by every write and by completion: see {@link #complete()}. */
+    private final ReentrantLock io = new ReentrantLock();
+    private final AtomicBoolean drainAgain = new AtomicBoolean();
     private volatile FeedSubscription subscription;
     private volatile boolean finished;
     /** Set once the write listener is registered: the container forbids {@code isReady()} before. */
@@ -43,6 +46,8 @@ final class SseSession implements Follower, WriteListener, AsyncListener {
     // guarded by outbox
     private long queued;
     private boolean closing;
+    /** The feed found no room here and waits to be woken when there is: set when room is refused. */
+    private boolean wantsRoom;
     private long lastQueuedNanos = System.nanoTime();
     private long lastWrittenNanos = System.nanoTime();
     private String lastId;
@@ -75,7 +80,9 @@ final class SseSession implements Follower, WriteListener, AsyncListener {
     @Override
     public boolean hasRoom() {
         synchronized (outbox) {
-            return !closing && queued < highWater;
+            boolean room = !closing && queued < highWater;
+            wantsRoom |= !room;
+            return room;
         }
     }
 
@@ -184,23 +191,29 @@ final class SseSession implements Follower, WriteListener, AsyncListener {
         if (!listening) {
             return;
         }
-        if (drains.getAndIncrement() != 0) {
-            return; // another thread is writing; it will go round once more
+        // whoever holds the lock writes; another caller only asks it to go round once more
+        drainAgain.set(true);
+        while (drainAgain.get() && io.tryLock()) {
+            try {
+                drainAgain.set(false);
+                writeWhileReady();
+            } finally {
+                io.unlock();
+            }
         }
-        int missed = 1;
-        boolean roomMade = false;
-        do {
-            roomMade |= writeWhileReady();
-            missed = drains.addAndGet(-missed);
-        } while (missed != 0);
+        boolean wake;
+        synchronized (outbox) {
+            // whoever made room wakes the feed, if it was told there was none: no wake-up is lost that way
+            wake = wantsRoom && !closing && queued < highWater;
+            wantsRoom &= !wake;
+        }
         FeedSubscription current = subscription;
-        if (roomMade && current != null && hasRoom()) {
+        if (wake && current != null) {
             current.wake();
         }
     }
 
-    private boolean writeWhileReady() {
-        boolean wasFull = !hasRoom();
+    private void writeWhileReady() {
         try {
             while (!finished && out.isReady()) {
                 byte[] chunk = nextChunk();
@@ -219,11 +232,11 @@ final class SseSession implements Follower, WriteListener, AsyncListener {
                 }
                 break;
             }
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
+            // a write on a response the container ended (its objects recycled) fails too: the client is gone
             log.debug("SSE client went away: {}", e.toString());
             abort();
         }
-        return wasFull && hasRoom();
     }
 
     private byte[] nextChunk() {
@@ -254,17 +267,37 @@ final class SseSession implements Follower, WriteListener, AsyncListener {
         }
     }
 
+    /**
+     * Completes the response, under the lock every write holds: once the container has the response back (and
+     * recycles its objects for another connection), nothing here writes to it again.
+     */
     private void complete() {
-        if (finished) {
-            return;
-        }
-        finished = true;
-        close();
+        io.lock();
         try {
-            async.complete();
-        } catch (IllegalStateException e) {
-            log.debug("SSE response already completed", e);
+            if (finished) {
+                return;
+            }
+            finished = true;
+            try {
+                async.complete();
+            } catch (RuntimeException e) {
+                log.debug("SSE response already completed: {}", e.toString());
+            }
+        } finally {
+            io.unlock();
         }
+        close();
+    }
+
+    /** The container ended the response: no write may follow, and none is under way once this returns. */
+    private void ended() {
+        io.lock();
+        try {
+            finished = true;
+        } finally {
+            io.unlock();
+        }
+        close();
     }
 
     /** Ends the response at once, without waiting for what is queued. */
@@ -288,7 +321,7 @@ final class SseSession implements Follower, WriteListener, AsyncListener {
     @Override
     public String toString() {
         synchronized (outbox) {
-            return "session finished=" + finished + " listening=" + listening + " drains=" + drains.get()
+            return "session finished=" + finished + " listening=" + listening + " writing=" + io.isLocked()
                     + " queued=" + queued + " closing=" + closing + " outbox=" + outbox.size() + " sub="
                     + subscription;
         }
@@ -310,8 +343,7 @@ final class SseSession implements Follower, WriteListener, AsyncListener {
 
     @Override
     public void onComplete(AsyncEvent event) {
-        finished = true;
-        close();
+        ended();
     }
 
     @Override
@@ -325,8 +357,8 @@ final class SseSession implements Follower, WriteListener, AsyncListener {
         // completing here, in the listener, is what keeps the container from an error dispatch to /error
         try {
             event.getAsyncContext().complete();
-        } catch (IllegalStateException e) {
-            log.debug("SSE response already completed", e);
+        } catch (RuntimeException e) {
+            log.debug("SSE response already completed: {}", e.toString());
         }
     }
 

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.common.AxonThreadFactory;
@@ -11,6 +13,8 @@ import org.roadmapledger.query.feed.Filter;
 import org.roadmapledger.query.feed.LedgerFeed;
 import org.roadmapledger.query.feed.Position;
 import org.roadmapledger.query.web.Unavailable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -26,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 /** The open SSE connections: opens them on the feed, beats their hearts, counts them against the limit. */
 @Component
 class SseSessions implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(SseSessions.class);
 
     private final LedgerFeed feed;
     private final StreamProperties properties;
@@ -43,18 +49,24 @@ class SseSessions implements DisposableBean {
     }
 
     /** Starts the stream on this request, which goes asynchronous: no thread waits for the client from now on. */
-    void open(HttpServletRequest request, HttpServletResponse response, Position from, Filter filter)
+    void open(HttpServletRequest request, HttpServletResponse given, Position from, Filter filter)
             throws IOException {
         if (sessions.size() >= properties.maxClients()) {
             throw new Unavailable("this ledger serves at most " + properties.maxClients() + " change streams at once",
                     Duration.ofSeconds(10));
         }
+        // the container's own response: Spring wraps it for its own async handling, which this is not
+        ServletResponse raw = given;
+        while (raw instanceof ServletResponseWrapper wrapper) {
+            raw = wrapper.getResponse();
+        }
+        HttpServletResponse response = (HttpServletResponse) raw;
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("text/event-stream");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-cache, no-transform");
         response.setHeader("X-Accel-Buffering", "no");
-        AsyncContext async = request.startAsync();
+        AsyncContext async = request.startAsync(request, response);
         async.setTimeout(0);
         ServletOutputStream out = response.getOutputStream();
         SseSession session = new SseSession(async, out, this, properties.outbox().toBytes());
@@ -74,6 +86,11 @@ class SseSessions implements DisposableBean {
         return sessions.size();
     }
 
+    /** For diagnosis: the state of the open connections. */
+    String describe() {
+        return sessions.toString();
+    }
+
     private Duration heartbeat() {
         Duration beat = properties.heartbeat();
         return beat.compareTo(Duration.ofSeconds(15)) > 0 ? Duration.ofSeconds(15) : beat;
@@ -84,7 +101,13 @@ class SseSessions implements DisposableBean {
         long heartbeat = heartbeat().toNanos();
         long stall = properties.stallTimeout().toNanos();
         for (SseSession session : sessions) {
-            session.tick(now, heartbeat, stall);
+            try {
+                session.tick(now, heartbeat, stall);
+            } catch (RuntimeException e) {
+                // one broken connection must not stop the heartbeats of all the others
+                log.debug("Heartbeat of an SSE connection failed", e);
+                session.abort();
+            }
         }
     }
 

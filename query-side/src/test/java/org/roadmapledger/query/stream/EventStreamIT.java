@@ -103,7 +103,7 @@ class EventStreamIT {
     void closeClients() {
         clients.forEach(SseClient::close);
         // each test starts with no stream open: the server notices a closed client at its next heartbeat
-        await().atMost(PATIENCE).until(() -> sessions.open() == 0);
+        until(() -> sessions.open() == 0);
     }
 
     @Test
@@ -132,7 +132,7 @@ class EventStreamIT {
         appender.join();
 
         // then
-        await().atMost(PATIENCE).until(() -> client.events().size() >= written.size());
+        awaitEvents(client, written.size());
         assertThat(writing).isFalse();
         assertThat(feed.stats().joined()).as("clients that caught up from the store, then joined").isPositive();
         assertThat(client.eventIds()).containsExactlyElementsOf(EventWriter.storeOrder(eventStore, mark, 700));
@@ -166,7 +166,7 @@ class EventStreamIT {
         }
 
         // then
-        await().atMost(PATIENCE).until(() -> client.events().size() >= 240);
+        until(() -> client.events().size() >= 240);
         List<String> received = client.eventIds();
         assertThat(received).hasSize(240).doesNotHaveDuplicates();
         for (List<String> ids : perObjective.values()) {
@@ -186,7 +186,7 @@ class EventStreamIT {
         SseClient client = open("/api/events/stream?objective=envelope-1&after=" + mark.encode());
 
         // then
-        await().atMost(PATIENCE).until(() -> client.events().size() == 1);
+        until(() -> client.events().size() == 1);
         SseClient.Event event = client.events().get(0);
         JsonNode cloudEvent = CloudEventJson.parse(event.data());
         assertThat(event.type()).isEqualTo("ObjectiveDefined");
@@ -258,7 +258,7 @@ class EventStreamIT {
         for (int i = 0; i < 5; i++) {
             committed.add(writer.report("late-2", i));
         }
-        await().atMost(PATIENCE).until(() -> client.events().size() >= 5);
+        until(() -> client.events().size() >= 5);
         String beforeTheLateOne = client.events().get(client.events().size() - 1).id();
 
         // when
@@ -270,7 +270,7 @@ class EventStreamIT {
         String sentinel = writer.report("late-2", 99);
 
         // then
-        await().atMost(PATIENCE).until(() -> client.events().size() >= 7 && resumed.events().size() >= 2);
+        until(() -> client.events().size() >= 7 && resumed.events().size() >= 2);
         assertThat(client.eventIds().subList(0, 5)).containsExactlyElementsOf(committed);
         assertThat(client.eventIds()).hasSize(7).doesNotHaveDuplicates().contains(late.getIdentifier())
                 .endsWith(sentinel);
@@ -288,7 +288,7 @@ class EventStreamIT {
             written.add(writer.report("resume-1", i % 100));
         }
         SseClient first = open("/api/events/stream?objective=resume-1&after=" + mark.encode());
-        await().atMost(PATIENCE).until(() -> first.events().size() >= 80);
+        awaitEvents(first, 80);
         first.close();
         List<SseClient.Event> received = first.events();
         String lastId = received.get(received.size() - 1).id();
@@ -304,7 +304,7 @@ class EventStreamIT {
 
         // then
         int rest = written.size() - received.size();
-        await().atMost(PATIENCE).until(() -> byHeader.events().size() >= rest && byParameter.events().size() >= rest);
+        until(() -> byHeader.events().size() >= rest && byParameter.events().size() >= rest);
         List<String> expected = written.subList(received.size(), written.size());
         assertThat(ids(received)).containsExactlyInAnyOrderElementsOf(written.subList(0, received.size()));
         assertThat(byHeader.eventIds()).containsExactlyElementsOf(expected);
@@ -318,17 +318,17 @@ class EventStreamIT {
         Position mark = feed.now();
         String wanted = writer.define("quiet-1", "1");
         SseClient client = open("/api/events/stream?objective=quiet-1&after=" + mark.encode());
-        await().atMost(PATIENCE).until(() -> client.events().size() == 1);
+        until(() -> client.events().size() == 1);
         String idOfTheOnlyEvent = client.events().get(0).id();
 
         // when
         for (int i = 0; i < 30; i++) {
             writer.report("noise-1", i);
         }
-        Position afterNoise = feed.now();
+        Position afterNoise = feed.storeHead();
 
         // then
-        await().atMost(PATIENCE).until(() -> Position.decode(client.lastEventId()).covers(afterNoise));
+        until(() -> Position.decode(client.lastEventId()).covers(afterNoise));
         assertThat(client.events()).hasSize(1);
         assertThat(client.eventIds()).containsExactly(wanted);
         assertThat(client.lastEventId()).isNotEqualTo(idOfTheOnlyEvent);
@@ -337,7 +337,7 @@ class EventStreamIT {
                 client.lastEventId());
         clients.add(unfiltered);
         String next = writer.report("quiet-1", 50);
-        await().atMost(PATIENCE).until(() -> unfiltered.events().size() >= 1 && client.events().size() >= 2);
+        until(() -> unfiltered.events().size() >= 1 && client.events().size() >= 2);
         assertThat(unfiltered.eventIds()).containsExactly(next);
         assertThat(client.eventIds()).containsExactly(wanted, next);
     }
@@ -364,9 +364,9 @@ class EventStreamIT {
         String last = writer.report("axis-b", 5);
 
         // then
-        await().atMost(PATIENCE).until(() -> client.eventIds().contains(last));
+        until(() -> client.eventIds().contains(last));
         assertThat(client.eventIds()).containsExactly(aReported, bMovedIn, bReported, aMovedOut, bAssigned, last);
-        await().atMost(PATIENCE).until(() -> typed.events().size() >= 3);
+        until(() -> typed.events().size() >= 3);
         assertThat(typed.eventIds()).containsExactly(bMovedIn, aMovedOut, bAssigned);
     }
 
@@ -380,7 +380,7 @@ class EventStreamIT {
             crowd.add(client);
             clients.add(client);
         }
-        await().atMost(PATIENCE).until(() -> crowd.stream().allMatch(c -> !c.lastEventId().isEmpty()));
+        until(() -> crowd.stream().allMatch(c -> !c.lastEventId().isEmpty()));
 
         // when
         List<String> written = new ArrayList<>();
@@ -390,7 +390,7 @@ class EventStreamIT {
         }
 
         // then
-        await().atMost(PATIENCE).until(() -> crowd.stream().allMatch(c -> c.events().size() >= 100));
+        until(() -> crowd.stream().allMatch(c -> c.events().size() >= 100));
         for (SseClient client : crowd) {
             assertThat(client.eventIds()).containsExactlyElementsOf(written);
         }
@@ -417,7 +417,7 @@ class EventStreamIT {
             for (String line = reader.readLine(); !line.startsWith("id: "); line = reader.readLine()) {
                 lines.add(line);
             }
-            await().atMost(PATIENCE).until(() -> feed.stats().subscribers() > subscribersBefore);
+            until(() -> feed.stats().subscribers() > subscribersBefore);
 
             // when the client reads nothing more while events keep coming, until the feed lets it go
             while (feed.stats().subscribers() > subscribersBefore && written.size() < 2000) {
@@ -441,7 +441,7 @@ class EventStreamIT {
                     ids.get(ids.size() - 1));
             clients.add(resumed);
             int rest = written.size() - received.size();
-            await().atMost(PATIENCE).until(() -> resumed.events().size() >= rest);
+            until(() -> resumed.events().size() >= rest);
             assertThat(resumed.eventIds()).containsExactlyElementsOf(written.subList(received.size(), written.size()));
         }
     }
@@ -451,6 +451,33 @@ class EventStreamIT {
             latch.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitEvents(SseClient client, int expected) {
+        until(() -> client.events().size() >= expected);
+    }
+
+    /** Awaits the condition; when it does not come, says where every connection and subscription stood. */
+    private void until(java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            await().atMost(PATIENCE).until(condition);
+        } catch (RuntimeException e) {
+            StringBuilder dump = new StringBuilder("DIAG sessions " + sessions.open() + " " + sessions.describe() + " "
+                    + feed.describe() + "\n");
+            for (SseClient client : clients) {
+                dump.append("CLIENT events ").append(client.events().size()).append(" ended ").append(client.ended())
+                        .append(" status ").append(client.statusLine()).append(' ').append(client.diagnosis()).append(" comments ")
+                        .append(client.comments()).append('\n');
+            }
+            Thread.getAllStackTraces().forEach((thread, stack) -> {
+                dump.append("THREAD ").append(thread.getName()).append(' ').append(thread.getState()).append('\n');
+                for (StackTraceElement frame : stack) {
+                    dump.append("    at ").append(frame).append('\n');
+                }
+            });
+            System.out.println(dump);
+            throw e;
         }
     }
 

@@ -30,6 +30,8 @@ public final class SseClient implements AutoCloseable {
     private volatile String statusLine;
     private volatile String lastEventId = "";
     private volatile boolean ended;
+    private volatile String endCause = "end of stream";
+    private final List<String> raw = new CopyOnWriteArrayList<>();
 
     private SseClient(URI uri, String lastEventId) {
         try {
@@ -84,6 +86,10 @@ public final class SseClient implements AutoCloseable {
         return statusLine;
     }
 
+    public String diagnosis() {
+        return "ended by " + endCause + ", first lines " + raw;
+    }
+
     @Override
     public void close() {
         try {
@@ -105,6 +111,9 @@ public final class SseClient implements AutoCloseable {
             String type = "";
             String idBuffer = "";
             for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (raw.size() < 20) {
+                    raw.add(line);
+                }
                 if (line.isEmpty()) {
                     lastEventId = idBuffer;
                     if (hasData) {
@@ -136,7 +145,7 @@ public final class SseClient implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            // closed by this side, or by the server
+            endCause = e.toString(); // closed by this side, or by the server
         } finally {
             ended = true;
         }
