@@ -294,9 +294,13 @@ final class WebhookRunner implements Follower {
             inFlight = false;
             position = savedCursor;
         }
-        if (store.suspended(id, context.owner(), attempt, error).isPresent() && item != null) {
+        // the dead letter first: whoever sees the subscription suspended finds it
+        boolean owned = store.find(id).map(s -> context.owner().equals(s.owner())).orElse(false);
+        if (owned && item != null) {
             store.deadLetter(new DeadLetter(id + ":" + item.event().eventId() + ":" + now.toEpochMilli(), id,
                     item.event().eventId(), item.event().type(), position, attempt, since, now, error, null, null));
+        }
+        if (store.suspended(id, context.owner(), attempt, error).isPresent() && item != null) {
             log.warn("Webhook {} suspended after failing since {} ({} attempts); event {} is a dead letter",
                     id, since, attempt, item.event().eventId());
         }

@@ -463,12 +463,11 @@ class EventStreamIT {
         try {
             await().atMost(PATIENCE).until(condition);
         } catch (RuntimeException e) {
-            StringBuilder dump = new StringBuilder("DIAG sessions " + sessions.open() + " " + sessions.describe() + " "
-                    + feed.describe() + "\n");
+            StringBuilder dump = new StringBuilder("Stream state: " + sessions.open() + " connections "
+                    + sessions.describe() + "; " + feed.describe() + "\n");
             for (SseClient client : clients) {
-                dump.append("CLIENT events ").append(client.events().size()).append(" ended ").append(client.ended())
-                        .append(" status ").append(client.statusLine()).append(' ').append(client.diagnosis()).append(" comments ")
-                        .append(client.comments()).append('\n');
+                dump.append("client: ").append(client.events().size()).append(" events, ended ").append(client.ended())
+                        .append(", ").append(client.statusLine()).append(", ").append(client.diagnosis()).append('\n');
             }
             Thread.getAllStackTraces().forEach((thread, stack) -> {
                 dump.append("THREAD ").append(thread.getName()).append(' ').append(thread.getState()).append('\n');
