@@ -115,6 +115,10 @@ class EventStreamIT {
         for (int i = 0; i < 400; i++) {
             written.add(i % 10 == 0 ? writer.define("seam-" + i / 10, "1") : writer.report("seam-" + i / 10, i));
         }
+        // the shared reader has read past the mark's reach (its ring is shorter than 400), so the client must
+        // catch up from the store and then join, however slowly this machine runs
+        Position written400 = feed.storeHead();
+        until(() -> feed.now().index() >= written400.index());
         AtomicBoolean writing = new AtomicBoolean(true);
         Thread appender = new Thread(() -> {
             for (int i = 400; i < 700; i++) {
@@ -240,12 +244,12 @@ class EventStreamIT {
     void an_event_that_commits_after_later_ones_reaches_live_and_resuming_clients_once() throws Exception {
         // given
         EventWriter writer = new EventWriter(eventStore);
-        writer.define("late-1", "1");
+        writer.define("sse-late-1", "1");
         Position mark = feed.storeHead();
         SseClient client = open("/api/events/stream?after=" + mark.encode());
         CountDownLatch inserted = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        var late = writer.next(new StatusReported(ObjectiveId.of("late-1"), ObjectiveStatus.AT_RISK, 10, "late",
+        var late = writer.next(new StatusReported(ObjectiveId.of("sse-late-1"), ObjectiveStatus.AT_RISK, 10, "late",
                 LocalDate.parse("2024-02-01")));
         Thread holder = new Thread(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
             eventStore.publish(late);
@@ -256,7 +260,7 @@ class EventStreamIT {
         assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
         List<String> committed = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            committed.add(writer.report("late-2", i));
+            committed.add(writer.report("sse-late-2", i));
         }
         until(() -> client.events().size() >= 5);
         String beforeTheLateOne = client.events().get(client.events().size() - 1).id();
@@ -267,7 +271,7 @@ class EventStreamIT {
         SseClient resumed = SseClient.connect("http://localhost:" + port + "/api/events/stream",
                 beforeTheLateOne);
         clients.add(resumed);
-        String sentinel = writer.report("late-2", 99);
+        String sentinel = writer.report("sse-late-2", 99);
 
         // then
         until(() -> client.events().size() >= 7 && resumed.events().size() >= 2);
@@ -328,7 +332,9 @@ class EventStreamIT {
         Position afterNoise = feed.storeHead();
 
         // then
-        until(() -> Position.decode(client.lastEventId()).covers(afterNoise));
+        // indexes, not gaps: a gap another writer leaves open (or a rolled-back insert leaves for good) is one the
+        // store's head token claims and a stream's position keeps, so only the index tells how far it moved
+        until(() -> Position.decode(client.lastEventId()).index() >= afterNoise.index());
         assertThat(client.events()).hasSize(1);
         assertThat(client.eventIds()).containsExactly(wanted);
         assertThat(client.lastEventId()).isNotEqualTo(idOfTheOnlyEvent);
