@@ -145,7 +145,10 @@ public final class FeedSubscription {
         while (cursor <= feed.newest() && handled < batch && follower.hasRoom() && !closed) {
             LedgerFeed.Entry entry = feed.entry(cursor);
             if (entry == null) {
-                return fellBehind();
+                // the reader outran the workers (a busy machine), not this follower, which has room: it reads on
+                // from the store and joins again, as a newcomer does
+                leaveLive();
+                return true;
             }
             handle(entry);
             cursor++;
@@ -174,16 +177,21 @@ public final class FeedSubscription {
         position = after;
     }
 
+    /** Only a follower that takes nothing while the ring moves on is asked whether to go on. */
     private boolean fellBehind() {
-        live = false;
-        cursor = -1;
-        ahead = NONE;
-        feed.leftLive(this);
+        leaveLive();
         if (follower.fellBehind(feed.liveBuffer())) {
             return true;
         }
         close();
         return false;
+    }
+
+    private void leaveLive() {
+        live = false;
+        cursor = -1;
+        ahead = NONE;
+        feed.leftLive(this);
     }
 
     private void release() {

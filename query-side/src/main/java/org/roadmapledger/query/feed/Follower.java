@@ -12,7 +12,9 @@ public interface Follower {
     void accept(FeedItem item);
 
     /**
-     * It fell further behind the live events than the feed keeps ({@code kept} events).
+     * It took nothing (no room) while the live events moved on further than the feed keeps ({@code kept} events).
+     * A follower with room that falls behind because the feed's workers were slow is not asked: it reads on from
+     * the event store.
      *
      * @return true to go on reading from the event store instead, false to end the subscription
      */
