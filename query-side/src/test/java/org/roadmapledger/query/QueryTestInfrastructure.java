@@ -1,6 +1,7 @@
 package org.roadmapledger.query;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.SpringApplication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
@@ -41,17 +42,19 @@ public final class QueryTestInfrastructure {
     private static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // after every cached application context has closed: a server stopped under their connection pools
+            // kept the JVM from exiting for 30 s while each pool tried to reconnect
+            SpringApplication.getShutdownHandlers().add(() -> {
                 try {
                     postgres.close();
                 } catch (IOException ignored) {
                     // the JVM is going away; the server's temporary directory goes with the next clean-up
                 }
-            }));
+            });
         }
         return postgres;
     }
