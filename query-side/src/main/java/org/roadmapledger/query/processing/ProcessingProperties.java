@@ -20,6 +20,8 @@ import java.util.UUID;
  * @param reconciliationPage   how many objectives one reconciliation query compares
  * @param eventFetchSize       how many events one query of the event store reads (Axon's default, 100, kept the
  *                             processors waiting for events during a replay; see README, "Query side")
+ * @param wakeInterval         how often an idle projection looks for new events (Axon's pooled processor looks
+ *                             every 500 ms by itself; see {@link PromptEventSource})
  */
 @ConfigurationProperties(prefix = "ledger.processing")
 public record ProcessingProperties(
@@ -30,7 +32,8 @@ public record ProcessingProperties(
         @DefaultValue("10s") Duration balanceInterval,
         @DefaultValue("5s") Duration progressLogInterval,
         @DefaultValue("1000") int reconciliationPage,
-        @DefaultValue("1000") int eventFetchSize) {
+        @DefaultValue("1000") int eventFetchSize,
+        @DefaultValue("50ms") Duration wakeInterval) {
 
     public ProcessingProperties {
         if (nodeId == null || nodeId.isBlank()) {
