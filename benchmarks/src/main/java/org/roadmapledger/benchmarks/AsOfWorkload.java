@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * Workload 3, as-of: reads at random viewpoints of a preloaded ledger, from C clients for a fixed duration, of
  * {@code GET /api/objectives/{id}?asOf=&validAt=} (a random objective among a sample of the ledger's) and of
- * {@code GET /api/roadmap?asOf=&validAt=}. {@code asOf} is a random instant between the first recorded event and
+ * {@code GET /api/roadmap?asOf=&validAt=}, then of a random 50-item page of {@code GET /api/objectives} (now). {@code asOf} is a random instant between the first recorded event and
  * now, {@code validAt} a random date of the roadmap's life. A 404 (the objective was not yet recorded or in effect
  * at that viewpoint) is a correct answer and counts as one; its share is a figure.
  */
@@ -23,6 +23,7 @@ final class AsOfWorkload implements Workload {
     private static final Pattern ID = Pattern.compile("\"objectiveId\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern TOTAL = Pattern.compile("\"totalItems\"\\s*:\\s*(\\d+)");
     private static final LocalDate LAUNCH = EventLoader.LAUNCH;
+    private static final int PAGE = 50;
 
     private final Service service;
     private final int clients;
@@ -31,6 +32,7 @@ final class AsOfWorkload implements Workload {
     private final long seed;
     private Instant firstRecorded;
     private List<String> sample;
+    private long pages;
 
     AsOfWorkload(Service service, int clients, Duration warmup, Duration duration, long seed) {
         this.service = service;
@@ -69,6 +71,13 @@ final class AsOfWorkload implements Workload {
         });
         System.out.println(roadmap);
         roadmap.into(figures, "roadmap");
+        LoadResult page = ClosedLoop.run("list page", clients, warmup, duration, index -> {
+            Random random = new Random(seed * 1000 + run * 100 + 75 + index);
+            return () -> answered(service.http.query("/api/objectives?size=" + PAGE + "&page="
+                    + (long) (random.nextDouble() * pages)), new AtomicLong(), new AtomicLong());
+        });
+        System.out.println(page);
+        page.into(figures, "page");
         figures.put("objectivesSampled", sample.size());
         figures.put("clients", clients);
         service.eventCount().ifPresent(events -> figures.put("ledgerEvents", events));
@@ -106,6 +115,7 @@ final class AsOfWorkload implements Workload {
         if (items == 0) {
             throw new IllegalStateException("the ledger has no objectives: load one first (" + first.status() + ")");
         }
+        this.pages = (items + PAGE - 1) / PAGE;
         List<String> ids = new ArrayList<>();
         long pages = (items + 99) / 100;
         Random random = new Random(seed);

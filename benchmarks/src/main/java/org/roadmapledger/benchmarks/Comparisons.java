@@ -56,7 +56,7 @@ final class Comparisons {
         add(ratios, medians, "readYourWrite.c" + rywClients + ".perSecond",
                 "floors.postgresInsert.c" + rywClients + ".perSecond");
         add(ratios, medians, "readYourWrite.c" + rywClients + ".p99Ms", "floors.http.c" + rywClients + ".p99Ms");
-        for (String read : List.of("objective", "roadmap")) {
+        for (String read : List.of("objective", "roadmap", "page")) {
             add(ratios, medians, "asOf." + read + ".perSecond", "floors.http.c" + asOfClients + ".perSecond");
             add(ratios, medians, "asOf." + read + ".p99Ms", "floors.http.c" + asOfClients + ".p99Ms");
         }

@@ -10,6 +10,10 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.roadmapledger.api.roadmap.AxisDefinition;
+import org.roadmapledger.api.roadmap.PriorityDefinition;
+import org.roadmapledger.api.roadmap.RoadmapId;
+import org.roadmapledger.api.roadmap.RoadmapStructurePublished;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -38,6 +43,9 @@ import java.util.UUID;
 final class EventLoader {
 
     static final LocalDate LAUNCH = LocalDate.parse("2023-05-17");
+    static final String ROADMAP = "fr-digital-health-2023-2027";
+    /** The further objectives' roadmap: kept out of the real one, whose {@code /api/roadmap} stays 65 objectives. */
+    static final String FURTHER = "bench-further-objectives";
     private static final int BATCH = 1000;
 
     record Plan(int eventsPerRoadmapObjective, int extraObjectives, int eventsPerExtraObjective, long seed) {
@@ -79,12 +87,18 @@ final class EventLoader {
                     + "so that it imports the roadmap");
         }
         Instant from = lastRecorded().plusMillis(1);
+        if (plan.extraObjectives() > 0 && !exists(FURTHER)) {
+            engine.appendEvents(List.of(new GenericDomainEventMessage<>("Roadmap", FURTHER, 0,
+                    furtherStructure(roadmapObjectives), MetaData.with("actor", "bench:loader"),
+                    UUID.randomUUID().toString(), from)));
+            from = from.plusMillis(1);
+        }
         Instant until = Instant.now();
         LocalDate today = LocalDate.ofInstant(until, HistoryGenerator.PARIS);
         PriorityQueue<HistoryGenerator> queue = new PriorityQueue<>(Comparator.comparing(HistoryGenerator::nextAt));
         long seed = plan.seed();
         for (Placed placed : roadmapObjectives) {
-            queue.add(new HistoryGenerator(placed.objectiveId(), "fr-digital-health-2023-2027", placed.axis(),
+            queue.add(new HistoryGenerator(placed.objectiveId(), ROADMAP, placed.axis(),
                     placed.priority(), placed.lastSequence() + 1, LAUNCH, today, from, until,
                     plan.eventsPerRoadmapObjective(), seed++));
         }
@@ -95,7 +109,7 @@ final class EventLoader {
             Placed placement = roadmapObjectives.get(i % roadmapObjectives.size());
             Instant start = from.plusMillis((long) (random.nextDouble() * window * 0.9));
             LocalDate definedOn = LAUNCH.plusDays((long) (random.nextDouble() * Math.max(0, days)));
-            queue.add(new HistoryGenerator(String.format("X%05d", i), "fr-digital-health-2023-2027",
+            queue.add(new HistoryGenerator(String.format("X%05d", i), FURTHER,
                     placement.axis(), placement.priority(), 0, definedOn, today, start, until,
                     plan.eventsPerExtraObjective(), seed++));
         }
@@ -146,8 +160,8 @@ final class EventLoader {
                     last.put(rows.getString(1), rows.getLong(2));
                 }
             }
-            try (ResultSet rows = statement.executeQuery(
-                    "SELECT objective_id, axis_code, priority_code FROM objective_placement ORDER BY objective_id")) {
+            try (ResultSet rows = statement.executeQuery("SELECT objective_id, axis_code, priority_code "
+                    + "FROM objective_placement WHERE roadmap_id = '" + ROADMAP + "' ORDER BY objective_id")) {
                 while (rows.next()) {
                     String id = rows.getString(1);
                     if (last.containsKey(id)) {
@@ -157,6 +171,33 @@ final class EventLoader {
             }
         }
         return placed;
+    }
+
+    private boolean exists(String aggregate) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             var statement = connection.prepareStatement(
+                     "SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ? LIMIT 1")) {
+            statement.setString(1, aggregate);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    /** The further objectives' roadmap has the real one's axes and priorities, so they spread the same way. */
+    private static RoadmapStructurePublished furtherStructure(List<Placed> placements) {
+        Map<String, List<String>> priorities = new TreeMap<>();
+        for (Placed placed : placements) {
+            List<String> codes = priorities.computeIfAbsent(placed.axis(), axis -> new ArrayList<>());
+            if (!codes.contains(placed.priority())) {
+                codes.add(placed.priority());
+            }
+        }
+        List<AxisDefinition> axes = new ArrayList<>();
+        priorities.forEach((axis, codes) -> axes.add(new AxisDefinition(axis, "Axe " + axis,
+                codes.stream().map(code -> new PriorityDefinition(code, "Priorité " + code)).toList())));
+        return new RoadmapStructurePublished(RoadmapId.of(FURTHER), 1, "Objectifs de charge (benchmarks)", axes,
+                LAUNCH);
     }
 
     static EventSchema schema() {

@@ -85,6 +85,7 @@ class GeneratorSmokeIT {
         assertThat(figure(workloads, "readYourWrite", "c2.failed")).isZero();
         assertThat(figure(workloads, "asOf", "objective.p99Ms")).isPositive();
         assertThat(figure(workloads, "asOf", "roadmap.p99Ms")).isPositive();
+        assertThat(figure(workloads, "asOf", "page.p99Ms")).isPositive();
         assertThat(figure(workloads, "asOf", "ledgerEvents")).isGreaterThan(500);
         assertThat(figure(workloads, "memory", "peakHeapMb")).isPositive();
         assertThat(figure(workloads, "memory", "vmHwmMb")).as("the test's own JVM is the service")
