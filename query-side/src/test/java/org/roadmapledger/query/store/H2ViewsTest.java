@@ -10,11 +10,14 @@ import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +94,56 @@ class H2ViewsTest {
             assertThat(slices.countDocuments()).isEqualTo(DOCUMENTS);
             assertThat(slices.find(Filters.in("_id", ids)).into(new ArrayList<>())).hasSize(DOCUMENTS);
             assertThatThrownBy(() -> slices.insertOne(new Document("_id", ids.get(DOCUMENTS - 1))))
+                    .isInstanceOf(MongoWriteException.class);
+        });
+    }
+
+    @Test
+    void a_file_mostly_of_dead_pages_is_compacted_and_keeps_every_view() throws Exception {
+        // given views, in a file whose chunks are mostly pages no version needs any more (H2 compacts only a
+        // little when it closes, and not at all when a process stops without closing)
+        Path file = directory.resolve("sparse.mv");
+        List<String> ids = randomIds();
+        withServer(H2Views.open(file, 16), views -> {
+            MongoCollection<Document> states = views.getCollection("states");
+            states.insertMany(ids.stream().map(id -> new Document("_id", id).append("round", 0)).toList());
+            for (String id : ids.subList(0, 500)) {
+                states.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("round", 1));
+            }
+        });
+        MVStore raw = new MVStore.Builder().fileName(file.toString()).open();
+        MVMap<Integer, byte[]> churn = raw.openMap("churn");
+        for (int i = 0; i < 2000; i++) {
+            churn.put(i, new byte[1024]);
+        }
+        raw.commit();
+        Random random = new Random(3);
+        for (int round = 0; round < 40; round++) {
+            for (int i = 0; i < 100; i++) {
+                churn.put(random.nextInt(2000), new byte[1024]);
+            }
+            raw.commit();
+        }
+        raw.closeImmediately();
+        long before = Files.size(file);
+        int fillRate = H2Views.fillRate(file);
+        assertThat(fillRate).as("fill rate of the rewritten file").isLessThan(50);
+
+        // when
+        H2Views.compactIfSparse(file, 0, 50);
+
+        // then
+        assertThat(Files.size(file)).isLessThan(before);
+        assertThat(H2Views.fillRate(file)).isGreaterThan(fillRate);
+        withServer(H2Views.open(file, 16), views -> {
+            MongoCollection<Document> states = views.getCollection("states");
+            assertThat(states.countDocuments()).isEqualTo(DOCUMENTS);
+            for (int i = 0; i < ids.size(); i += 7) {
+                Document found = states.find(Filters.eq("_id", ids.get(i))).first();
+                assertThat(found).isNotNull();
+                assertThat(found.getInteger("round")).isEqualTo(i < 500 ? 1 : 0);
+            }
+            assertThatThrownBy(() -> states.insertOne(new Document("_id", ids.get(3))))
                     .isInstanceOf(MongoWriteException.class);
         });
     }
