@@ -82,6 +82,8 @@ final class H2Views {
             if (fillRate >= belowFillRate) {
                 return;
             }
+            log.info("Views file {}: {} MB, {} % live; compacting it before start-up (about 1 s per GB here)", file,
+                    before >> 20, fillRate);
             long started = System.nanoTime();
             MVStoreTool.compact(file.toString(), false);
             log.info("Views file {} compacted from {} MB ({} % live) to {} MB in {} ms", file, before >> 20, fillRate,
