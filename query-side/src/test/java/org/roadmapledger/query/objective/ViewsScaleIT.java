@@ -59,13 +59,14 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The scale check, run on demand only ({@code -Dledger.scale=on}, see the README): a seeded history of
@@ -204,43 +205,37 @@ class ViewsScaleIT {
         return slowest == Long.MAX_VALUE ? 0 : slowest;
     }
 
+    /** Waits until every segment of both processors is caught up with the store's head; logs progress. */
     private double awaitReplay(EventProcessingConfiguration processing, long head, long started) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(60).toNanos();
-        long lastLog = 0;
-        while (System.nanoTime() < deadline) {
-            long slowest = Long.MAX_VALUE;
-            boolean caughtUp = true;
-            for (var processor : processing.eventProcessors().values()) {
-                if (processor instanceof StreamingEventProcessor streaming) {
-                    var statuses = streaming.processingStatus().values();
-                    if (statuses.isEmpty()) {
-                        caughtUp = false;
-                        slowest = 0;
-                    }
-                    for (EventTrackerStatus status : statuses) {
-                        OptionalLong position = status.getCurrentPosition();
-                        slowest = Math.min(slowest, position.orElse(0));
-                        caughtUp &= status.isCaughtUp() && position.orElse(-1) >= head;
+        AtomicLong lastLog = new AtomicLong();
+        await().atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            if (elapsed - lastLog.get() >= 10) {
+                lastLog.set((long) elapsed);
+                long slowest = slowestPosition(processing);
+                System.out.printf("replay: %,d/%,d (%.0f%%), %,.0f events/s%n", slowest, head,
+                        100.0 * slowest / head, slowest / elapsed);
+            }
+            return caughtUp(processing, head);
+        });
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private static boolean caughtUp(EventProcessingConfiguration processing, long head) {
+        for (var processor : processing.eventProcessors().values()) {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                var statuses = streaming.processingStatus().values();
+                if (statuses.isEmpty()) {
+                    return false;
+                }
+                for (EventTrackerStatus status : statuses) {
+                    if (!status.isCaughtUp() || status.getCurrentPosition().orElse(-1) < head) {
+                        return false;
                     }
                 }
             }
-            double elapsed = (System.nanoTime() - started) / 1e9;
-            if (caughtUp) {
-                return elapsed;
-            }
-            if (elapsed - lastLog >= 10) {
-                lastLog = (long) elapsed;
-                System.out.printf("replay: %,d/%,d (%.0f%%), %,.0f events/s%n", slowest, head, 100.0 * slowest / head,
-                        slowest / elapsed);
-            }
-            try {
-                Thread.sleep(200); // polling a measurement, not waiting for a result a test asserts on
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
-        throw new IllegalStateException("the replay did not finish within an hour");
+        return true;
     }
 
     private void latency(int port, String what, Supplier<String> path) throws Exception {
