@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * The documents that a batch of events reads and changes, kept in memory until the batch ends and then written
- * once each, by {@code _id}: the states first, then the slices, the recording instants and the directory, and
+ * once each, by {@code _id}: the milestone lists and states first, then the slices, the recording instants and the directory, and
  * each objective's position last. An event reads its objective's position and the slices it can change (the one
  * holding its effective date and every later one) with their open versions' states, folds itself in with
  * {@link SliceFolding}, and changes only these documents.
@@ -32,11 +32,14 @@ final class ViewBatch {
     private final Map<String, Timeline> timelines = new HashMap<>();
     private final Map<String, SliceVersions> slices = new HashMap<>();
     private final Map<String, ObjectiveState> states = new HashMap<>();
+    private final Map<String, String> stateMilestones = new HashMap<>();
+    private final Map<String, List<MilestoneState>> milestoneLists = new HashMap<>();
     private final Map<String, RecordingBucket> buckets = new HashMap<>();
     private final Set<String> changedTimelines = new LinkedHashSet<>();
     private final Set<String> changedSlices = new LinkedHashSet<>();
     private final Set<String> changedBuckets = new LinkedHashSet<>();
     private final Map<String, Document> createdStates = new LinkedHashMap<>();
+    private final Map<String, Document> createdMilestoneLists = new LinkedHashMap<>();
     private final List<DirectoryEntry> enrolled = new ArrayList<>();
 
     ViewBatch(ViewDocuments documents) {
@@ -73,8 +76,10 @@ final class ViewBatch {
             changedSlices.add(id);
             if (shared == null) {
                 String stateId = SliceVersions.stateId(objectiveId, created.validFrom(), sequence);
+                String milestonesId = milestonesOf(created, change.superseded(), currentStateIds, stateId);
                 states.put(stateId, created.state());
-                createdStates.put(stateId, StateDocuments.toDocument(stateId, created.state()));
+                stateMilestones.put(stateId, milestonesId);
+                createdStates.put(stateId, StateDocuments.toDocument(stateId, created.state(), milestonesId));
             }
             timeline.addBoundary(created.validFrom(), recordedAt, sequence);
         }
@@ -99,6 +104,27 @@ final class ViewBatch {
             }
         }
         return null;
+    }
+
+    /**
+     * The milestone list of a created state: that of a version it supersedes when the event left the milestones
+     * as they were there (most events), else a new one under the state's own id; null when there are none.
+     */
+    private String milestonesOf(Slice created, List<Slice> superseded, Map<LocalDate, String> stateIds,
+                                String stateId) {
+        List<MilestoneState> milestones = created.state().milestones();
+        if (milestones.isEmpty()) {
+            return null;
+        }
+        for (Slice before : superseded) {
+            String shared = stateMilestones.get(stateIds.get(before.validFrom()));
+            if (shared != null && before.state().milestones().equals(milestones)) {
+                return shared;
+            }
+        }
+        createdMilestoneLists.put(stateId, MilestoneLists.toDocument(stateId, milestones));
+        milestoneLists.put(stateId, milestones);
+        return stateId;
     }
 
     /**
@@ -136,8 +162,7 @@ final class ViewBatch {
             before.open().map(before::stateId).filter(stateId -> !states.containsKey(stateId))
                     .ifPresent(stateIds::add);
         });
-        documents.find(StateDocuments.COLLECTION, stateIds)
-                .forEach((id, document) -> states.put(id, StateDocuments.from(document)));
+        readStates(stateIds);
         List<String> bucketIds = new ArrayList<>();
         for (String objectiveId : earliest.keySet()) {
             long next = timelines.get(objectiveId).lastSequence() + 1;
@@ -155,6 +180,7 @@ final class ViewBatch {
      * Positions go last, so that a position never claims an event whose documents are not all written.
      */
     Map<String, Long> flush() {
+        documents.insertOnce(MilestoneLists.COLLECTION, new ArrayList<>(createdMilestoneLists.values()));
         documents.insertOnce(StateDocuments.COLLECTION, new ArrayList<>(createdStates.values()));
         documents.replace(SliceVersions.COLLECTION,
                 changedSlices.stream().map(id -> slices.get(id).toDocument()).toList());
@@ -169,6 +195,7 @@ final class ViewBatch {
             reached.put(objectiveId, timeline.lastSequence());
         }
         documents.replace(Timeline.COLLECTION, positions);
+        createdMilestoneLists.clear();
         createdStates.clear();
         changedSlices.clear();
         changedBuckets.clear();
@@ -214,16 +241,20 @@ final class ViewBatch {
         for (SliceVersions slice : affected) {
             slice.open().map(slice::stateId).filter(id -> !states.containsKey(id)).ifPresent(missing::add);
         }
-        if (!missing.isEmpty()) {
-            documents.find(StateDocuments.COLLECTION, missing)
-                    .forEach((id, document) -> states.put(id, StateDocuments.from(document)));
-        }
+        readStates(missing);
         List<Slice> current = new ArrayList<>(affected.size());
         for (SliceVersions slice : affected) {
             slice.open().ifPresent(open -> current.add(new Slice(slice.validFrom(), open.validTo(),
                     states.get(slice.stateId(open)))));
         }
         return current;
+    }
+
+    private void readStates(List<String> ids) {
+        StateDocuments.read(documents, ids, milestoneLists).forEach((id, stored) -> {
+            states.put(id, stored.state());
+            stateMilestones.put(id, stored.milestonesId());
+        });
     }
 
     private void record(String objectiveId, long sequence, Instant recordedAt) {

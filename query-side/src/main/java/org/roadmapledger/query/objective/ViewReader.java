@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * Finds objectives' versions at a viewpoint in a few rounds of lookups by {@code _id}, however many objectives
  * and however long their histories: their positions (which slice holds {@code validAt} as known at {@code asOf}),
- * those slices (which of their versions was known then), those versions' states, and, where asked and needed,
- * the buckets of recording instants that give each objective's version number at {@code asOf}.
+ * those slices (which of their versions was known then), those versions' states, their milestone lists, and,
+ * where asked and needed, the buckets of recording instants that give each objective's version number at
+ * {@code asOf}.
  */
 final class ViewReader {
 
@@ -52,18 +53,19 @@ final class ViewReader {
                         stateIds.put(objectiveId, slice.stateId(entry));
                     });
         });
-        Map<String, Document> states = documents.find(StateDocuments.COLLECTION, stateIds.values());
+        Map<String, StateDocuments.Stored> states = StateDocuments.read(documents, stateIds.values(),
+                new HashMap<>());
         Map<String, Long> numbers = withVersionNumbers ? versionNumbers(documents, timelines, stateIds.keySet(),
                 asOf) : Map.of();
         Map<String, Found> found = new LinkedHashMap<>();
         for (String objectiveId : objectiveIds) {
-            Document state = states.get(stateIds.get(objectiveId));
+            StateDocuments.Stored state = states.get(stateIds.get(objectiveId));
             if (state == null) {
                 continue;
             }
             SliceVersions.Entry entry = entries.get(objectiveId);
             SliceVersions slice = slices.get(objectiveId);
-            ObjectiveVersion version = ObjectiveVersion.of(slice.versionId(entry), StateDocuments.from(state), entry,
+            ObjectiveVersion version = ObjectiveVersion.of(slice.versionId(entry), state.state(), entry,
                     slice.validFrom());
             found.put(objectiveId, new Found(version, numbers.getOrDefault(objectiveId,
                     withVersionNumbers ? entry.knownFrom() : -1)));

@@ -4,6 +4,7 @@ import org.bson.Document;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -40,9 +41,9 @@ final class InMemoryRectangles {
                 boolean valid = !slice.validFrom().isAfter(validAt)
                         && (e.validTo() == null || e.validTo().isAfter(validAt));
                 if (known && valid) {
-                    Document state = documents.find(StateDocuments.COLLECTION, List.of(slice.stateId(e)))
-                            .get(slice.stateId(e));
-                    found.add(ObjectiveVersion.of(slice.versionId(e), StateDocuments.from(state), e,
+                    ObjectiveState state = StateDocuments.read(documents, List.of(slice.stateId(e)), new HashMap<>())
+                            .get(slice.stateId(e)).state();
+                    found.add(ObjectiveVersion.of(slice.versionId(e), state, e,
                             slice.validFrom()));
                 }
             }
