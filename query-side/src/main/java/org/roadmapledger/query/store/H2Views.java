@@ -1,6 +1,8 @@
 package org.roadmapledger.query.store;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -21,15 +23,17 @@ import java.util.List;
 
 /**
  * The embedded server's H2 file backend with the settings a replay needs: a page cache of a size we choose (H2's
- * default is 16 MB) and unique indexes whose keys compare by value ({@link IndexKeyType}) instead of by their
- * Java-serialized bytes. mongo-java-server opens every map with H2's default types; this opens the index maps with
- * ours first, so that its own {@code openMap(name)} finds them open. A file written with the default order has its
+ * default is 16 MB), unique indexes whose keys compare by value ({@link IndexKeyType}) instead of by their
+ * Java-serialized bytes, and documents stored as BSON ({@link DocumentType}) instead of Java-serialized.
+ * mongo-java-server opens every map with H2's default types; this opens the index and collection maps with ours
+ * first, so that its own {@code openMap(name)} finds them open. A file written with the default order has its
  * indexes copied into the new order once, when it is first opened here (a marker map records that it was done).
  */
 final class H2Views {
 
     private static final Logger log = LoggerFactory.getLogger(H2Views.class);
     private static final String INDEX_MAP = "._index_";
+    private static final String COLLECTION_MAP = "databases.";
     private static final String FORMAT_MAP = "roadmap-ledger.format";
     private static final String INDEX_ORDER = "index-key-order";
     private static final String BY_VALUE = "by-value";
@@ -58,6 +62,8 @@ final class H2Views {
                 } else {
                     reorder(store, name);
                 }
+            } else if (name.startsWith(COLLECTION_MAP)) {
+                openCollection(store, name);
             }
         }
         if (!byValue) {
@@ -108,6 +114,10 @@ final class H2Views {
         return store.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
     }
 
+    private static void openCollection(MVStore store, String name) {
+        store.openMap(name, new MVMap.Builder<Object, Object>().valueType(new DocumentType()));
+    }
+
     private static void reorder(MVStore store, String name) {
         MVMap<KeyValue, Object> old = store.openMap(name);
         MVMap<KeyValue, Object> reordered = openIndex(store, name + REORDERED);
@@ -118,7 +128,7 @@ final class H2Views {
         log.info("Index {} of the views: {} keys now ordered by value", name, reordered.size());
     }
 
-    /** Opens the index maps of collections created later with our key type too. */
+    /** Opens the index and collection maps of collections created later with our types too. */
     private static final class ValueOrderedBackend extends H2Backend {
 
         ValueOrderedBackend(MVStore store) {
@@ -138,6 +148,14 @@ final class H2Views {
             ValueOrderedDatabase(String databaseName, MVStore store, CursorRegistry cursors) {
                 super(databaseName, store, cursors);
                 this.store = store;
+            }
+
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+                if (store != null) {
+                    openCollection(store, COLLECTION_MAP + getFullCollectionNamespace(collectionName));
+                }
+                return super.openOrCreateCollection(collectionName, options);
             }
 
             @Override

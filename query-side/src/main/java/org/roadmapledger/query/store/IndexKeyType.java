@@ -4,23 +4,24 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
-import org.h2.mvstore.type.ObjectDataType;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The keys of the embedded server's unique indexes ({@code _id} among them) in H2's MVStore, in the order of their
  * values as MongoDB compares them. H2's default type orders such keys, which it knows only as serializable objects,
  * by their Java-serialized bytes: it serialized both keys at every comparison of every lookup and insert, the
- * largest cost of a replay on the H2 backend (README, "Query side"). Stored as before, in H2's encoding of Java
- * objects: only the order of the entries changes ({@link H2Views} puts an index written in the old order into
- * this one once).
+ * largest cost of a replay on the H2 backend (README, "Query side"); {@link H2Views} puts an index written in that
+ * order into this one once. Keys are written as BSON values ({@link BsonEncoding}); those written before in H2's
+ * encoding of Java objects are read as they are.
  */
 final class IndexKeyType extends BasicDataType<KeyValue> {
 
     private static final ValueComparator VALUES = ValueComparator.ascWithoutListHandling();
 
-    private final ObjectDataType stored = new ObjectDataType();
+    private final BsonEncoding encoding = new BsonEncoding();
 
     @Override
     public int compare(KeyValue a, KeyValue b) {
@@ -36,17 +37,25 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
 
     @Override
     public int getMemory(KeyValue key) {
-        return stored.getMemory(key);
+        // as objects on the heap; H2's estimate for serializable objects is an average of what it serialized
+        int memory = 48;
+        for (Object value : key) {
+            memory += value instanceof String text ? 48 + text.length() : 32;
+        }
+        return memory;
     }
 
     @Override
     public void write(WriteBuffer buffer, KeyValue key) {
-        stored.write(buffer, key);
+        List<Object> values = new ArrayList<>(key.size());
+        key.forEach(values::add);
+        encoding.writeValues(buffer, values, key);
     }
 
     @Override
     public KeyValue read(ByteBuffer buffer) {
-        return (KeyValue) stored.read(buffer);
+        List<Object> values = encoding.readValues(buffer);
+        return values == null ? (KeyValue) encoding.readH2(buffer) : new KeyValue(values);
     }
 
     @Override

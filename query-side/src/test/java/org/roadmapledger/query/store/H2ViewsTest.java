@@ -148,6 +148,77 @@ class H2ViewsTest {
         });
     }
 
+    @Test
+    void documents_of_every_value_type_read_back_as_written_after_a_restart_and_a_compaction() {
+        // given documents with the value types the views, tokens and subscriptions use, and some they do not
+        Path file = directory.resolve("types.mv");
+        Document nested = new Document("milestoneId", "J1").append("dueOn", "2025-03-31").append("achievedOn", null);
+        Document typed = new Document("_id", "o-1#2024-03-01@7").append("text", "Objectif été ✓").append("int", 42)
+                .append("long", 9_007_199_254_740_993L).append("double", 0.1).append("true", true)
+                .append("null", null).append("date", new java.util.Date(1_700_000_000_123L))
+                .append("binary", new org.bson.types.Binary(new byte[] {0, 1, (byte) 0xFF, 127}))
+                .append("objectId", new org.bson.types.ObjectId("65f0c0ffee0123456789abcd"))
+                .append("list", List.of(nested, "x", 3)).append("document", new Document("a", List.of()))
+                .append("decimal", new org.bson.types.Decimal128(new java.math.BigDecimal("12.345")));
+        Document keyed = new Document("processor", "objective-versions").append("segment", 3L).append("n", 1);
+
+        // when written through the server, and read after a restart and after a compaction
+        withServer(H2Views.open(file, 16), views -> {
+            views.getCollection("typed").insertOne(typed);
+            MongoCollection<Document> tokens = views.getCollection("tokens");
+            tokens.createIndex(Indexes.ascending("processor", "segment"), new IndexOptions().unique(true));
+            tokens.insertOne(keyed);
+        });
+        for (int step = 0; step < 2; step++) {
+            if (step == 1) {
+                H2Views.compactIfSparse(file, 0, 101);
+            }
+            withServer(H2Views.open(file, 16), views -> {
+                // then
+                assertThat(views.getCollection("typed").find(Filters.eq("_id", typed.get("_id"))).first())
+                        .isEqualTo(typed);
+                MongoCollection<Document> tokens = views.getCollection("tokens");
+                assertThat(tokens.find(Filters.and(Filters.eq("processor", "objective-versions"),
+                        Filters.eq("segment", 3L))).first()).isEqualTo(keyed);
+                assertThatThrownBy(() -> tokens.insertOne(new Document("processor", "objective-versions")
+                        .append("segment", 3L))).isInstanceOf(MongoWriteException.class);
+            });
+        }
+    }
+
+    @Test
+    void documents_stored_by_the_default_backend_are_read_changed_and_stored_as_bson() throws Exception {
+        // given documents Java-serialized by mongo-java-server's own H2 backend
+        Path file = directory.resolve("old.mv");
+        List<String> ids = randomIds();
+        String payload = "x".repeat(200);
+        withServer(new H2Backend(file.toString()), views -> views.getCollection("states").insertMany(ids.stream()
+                .map(id -> new Document("_id", id).append("round", 0).append("payload", payload)).toList()));
+        long javaSerialized = Files.size(file);
+
+        // when half of them are rewritten here
+        withServer(H2Views.open(file, 16), views -> {
+            MongoCollection<Document> states = views.getCollection("states");
+            for (String id : ids.subList(0, DOCUMENTS / 2)) {
+                states.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("round", 1)
+                        .append("payload", payload));
+            }
+        });
+
+        // then both halves read, and a file of the same documents written here is smaller than the old one
+        withServer(H2Views.open(file, 16), views -> {
+            MongoCollection<Document> states = views.getCollection("states");
+            for (int i = 0; i < ids.size(); i += 7) {
+                assertThat(states.find(Filters.eq("_id", ids.get(i))).first().getInteger("round"))
+                        .isEqualTo(i < DOCUMENTS / 2 ? 1 : 0);
+            }
+        });
+        Path fresh = directory.resolve("fresh.mv");
+        withServer(H2Views.open(fresh, 16), views -> views.getCollection("states").insertMany(ids.stream()
+                .map(id -> new Document("_id", id).append("round", 0).append("payload", payload)).toList()));
+        assertThat(Files.size(fresh)).isLessThan(javaSerialized);
+    }
+
     private static List<String> randomIds() {
         Random random = new Random(6);
         List<String> ids = new ArrayList<>();
