@@ -38,6 +38,13 @@ final class H2Views {
     private static final String INDEX_ORDER = "index-key-order";
     private static final String BY_VALUE = "by-value";
     private static final String REORDERED = ".reordered";
+    /**
+     * H2 reads and decodes a whole leaf page to find one document: a views file larger than the cache makes most
+     * lookups read a page from disk, so smaller pages mean fewer documents decoded per lookup. Measured on a
+     * 1,000,000-event catch-up (objective views, -Xmx1g, 64 MB cache): 16 KB (H2's default) 675-750 events/s,
+     * 4 KB 1,655, 2 KB no better than 4 KB.
+     */
+    private static final int PAGE_SPLIT_BYTES = 4 * 1024;
     private static final long COMPACT_ABOVE_BYTES = 64L << 20;
     private static final int COMPACT_BELOW_FILL_RATE = 50;
 
@@ -46,7 +53,8 @@ final class H2Views {
 
     static H2Backend open(Path file, int cacheMegabytes) {
         compactIfSparse(file, COMPACT_ABOVE_BYTES, COMPACT_BELOW_FILL_RATE);
-        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes).open();
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes)
+                .pageSplitSize(PAGE_SPLIT_BYTES).open();
         MVMap<String, String> format = store.openMap(FORMAT_MAP);
         boolean byValue = BY_VALUE.equals(format.get(INDEX_ORDER));
         for (String name : List.copyOf(store.getMapNames())) {
