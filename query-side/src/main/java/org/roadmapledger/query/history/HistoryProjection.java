@@ -2,6 +2,7 @@ package org.roadmapledger.query.history;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
@@ -26,14 +27,20 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One history entry per objective event under a computed id ({@link HistoryEntry#id}), written once: a redelivery
- * finds it there and leaves it. Each objective's head keeps its last sequence number ({@code $max}, so writing it again
- * changes nothing). Entries and heads of a batch of events are written once, at its end, heads last.
+ * finds it there and leaves it. Each objective's head keeps its last sequence number and how far its entries run
+ * from 0 without a gap ({@link HistoryContiguity#FIELD}; both {@code $max}, so writing them again changes nothing):
+ * the reconciliation compares the second with the event store instead of counting entries. Entries and heads of a
+ * batch of events are written once, at its end, heads last.
  */
 @Component
 @ProcessingGroup(HistoryProjection.PROCESSING_GROUP)
@@ -47,10 +54,10 @@ public class HistoryProjection {
     private final ObjectMapper objectMapper;
     private final BatchedWrites<Batch> writes;
 
-    /** The entries of one batch, and each objective's last sequence in it. */
+    /** The entries of one batch, and each objective's sequence numbers in it. */
     private static final class Batch {
         private final List<HistoryEntry> entries = new ArrayList<>();
-        private final Map<String, Long> heads = new LinkedHashMap<>();
+        private final Map<String, Set<Long>> sequences = new LinkedHashMap<>();
     }
 
     HistoryProjection(MongoTemplate mongo, ObjectMapper objectMapper) {
@@ -78,7 +85,7 @@ public class HistoryProjection {
             batch = new Batch();
         }
         batch.entries.add(entry);
-        batch.heads.merge(objectiveId, sequence, Math::max);
+        batch.sequences.computeIfAbsent(objectiveId, id -> new HashSet<>()).add(sequence);
         if (detached) {
             write(batch);
         }
@@ -94,13 +101,39 @@ public class HistoryProjection {
             mongo.getConverter().write(entry, document);
             entries.add(document);
         }
-        ImmutableDocuments.insert(mongo.getCollection(HistoryEntry.COLLECTION), entries);
-        List<UpdateOneModel<Document>> heads = new ArrayList<>(batch.heads.size());
-        batch.heads.forEach((objectiveId, last) -> heads.add(new UpdateOneModel<>(Filters.eq("_id", objectiveId),
-                Updates.max("lastSequence", last), new UpdateOptions().upsert(true))));
-        mongo.getCollection(HistoryHead.COLLECTION).bulkWrite(heads, new BulkWriteOptions().ordered(false));
+        MongoCollection<Document> entryCollection = mongo.getCollection(HistoryEntry.COLLECTION);
+        ImmutableDocuments.insert(entryCollection, entries);
+        MongoCollection<Document> headCollection = mongo.getCollection(HistoryHead.COLLECTION);
+        Map<String, Document> stored = new HashMap<>();
+        headCollection.find(Filters.in("_id", batch.sequences.keySet()))
+                .forEach(head -> stored.put(head.getString("_id"), head));
+        List<UpdateOneModel<Document>> heads = new ArrayList<>(batch.sequences.size());
+        batch.sequences.forEach((objectiveId, sequences) -> {
+            Document head = stored.get(objectiveId);
+            long last = Math.max(Collections.max(sequences),
+                    head == null ? -1 : ((Number) head.get("lastSequence")).longValue());
+            long before = HistoryContiguity.of(head);
+            long through = before;
+            while (sequences.contains(through + 1)) {
+                through++;
+            }
+            if (through > before) { // entries beyond may exist already: those of events restored out of order
+                through = HistoryContiguity.extend(entryCollection, objectiveId, through, last);
+            }
+            heads.add(new UpdateOneModel<>(Filters.eq("_id", objectiveId),
+                    Updates.combine(Updates.max("lastSequence", last), Updates.max(HistoryContiguity.FIELD, through)),
+                    new UpdateOptions().upsert(true)));
+        });
+        headCollection.bulkWrite(heads, new BulkWriteOptions().ordered(false));
         batch.entries.clear();
-        batch.heads.clear();
+        batch.sequences.clear();
+    }
+
+    /** Records that the objective's entries run without a gap up to {@code through}, once it has been checked. */
+    public void confirmContiguous(String objectiveId, long through) {
+        mongo.getCollection(HistoryHead.COLLECTION).updateOne(Filters.eq("_id", objectiveId),
+                Updates.combine(Updates.max("lastSequence", through), Updates.max(HistoryContiguity.FIELD, through)),
+                new UpdateOptions().upsert(true));
     }
 
     /** Writes the entry of an event read from the event store: how the reconciliation restores a missing one. */

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.roadmapledger.query.deadletter.DeadLetters;
+import org.roadmapledger.query.history.HistoryContiguity;
 import org.roadmapledger.query.history.HistoryEntry;
 import org.roadmapledger.query.history.HistoryProjection;
 import org.roadmapledger.query.objective.ObjectiveVersionProjection;
@@ -18,21 +19,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Checks every objective's views against the event store and repairs what they miss: an event the processors
@@ -158,7 +155,7 @@ public class Reconciliation {
                 if (deadLetters.parked(HistoryProjection.PROCESSING_GROUP, id)) {
                     historyOutcome = "parked";
                 } else {
-                    entriesRestored += restoreHistory(id);
+                    entriesRestored += restoreHistory(id, found.storeSequence());
                     historyOutcome = "repaired";
                 }
             }
@@ -191,14 +188,11 @@ public class Reconciliation {
         return report;
     }
 
-    private long restoreHistory(String objectiveId) {
-        Query recorded = Query.query(where("objectiveId").is(objectiveId));
-        recorded.fields().include("sequence");
-        Set<Long> present = new HashSet<>();
-        for (HistoryEntry entry : mongo.find(recorded, HistoryEntry.class)) {
-            present.add(entry.sequence());
-        }
+    private long restoreHistory(String objectiveId, long storeSequence) {
+        Set<Long> present = HistoryContiguity.present(mongo.getCollection(HistoryEntry.COLLECTION), objectiveId, 0,
+                storeSequence);
         long restoredEntries = 0;
+        long last = -1;
         DomainEventStream events = eventStore.readEvents(objectiveId, 0);
         while (events.hasNext()) {
             DomainEventMessage<?> event = events.next();
@@ -206,6 +200,11 @@ public class Reconciliation {
                 history.restore(event);
                 restoredEntries++;
             }
+            last = event.getSequenceNumber();
+        }
+        // every entry up to the store's last is there now, also when none was missing but the head did not know it
+        if (last >= 0) {
+            history.confirmContiguous(objectiveId, last);
         }
         return restoredEntries;
     }
