@@ -44,6 +44,7 @@ public class ObjectiveVersionStore implements ViewDocuments {
 
     private final MongoTemplate mongo;
     private final ObjectiveDirectory directory;
+    private final ReadCache cache = new ReadCache();
 
     ObjectiveVersionStore(MongoTemplate mongo, ObjectiveDirectory directory) {
         this.mongo = mongo;
@@ -79,6 +80,53 @@ public class ObjectiveVersionStore implements ViewDocuments {
         return found;
     }
 
+    /** Reads each position's {@code lastSequence} alone, and the whole document only where the cache has another. */
+    @Override
+    public Map<String, Timeline> timelines(Collection<String> objectiveIds) {
+        Map<String, Timeline> timelines = new HashMap<>();
+        List<String> stale = new ArrayList<>();
+        List<String> all = objectiveIds.stream().distinct().toList();
+        for (int from = 0; from < all.size(); from += IDS_PER_REQUEST) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IDS_PER_REQUEST));
+            for (Document position : mongo.getCollection(Timeline.COLLECTION).find(Filters.in("_id", chunk))
+                    .projection(new Document("lastSequence", 1))) {
+                String id = position.getString("_id");
+                Timeline cached = cache.timeline(id, ((Number) position.get("lastSequence")).longValue());
+                if (cached == null) {
+                    stale.add(id);
+                } else {
+                    timelines.put(id, cached);
+                }
+            }
+        }
+        find(Timeline.COLLECTION, stale).forEach((id, document) -> {
+            Timeline timeline = Timeline.from(document);
+            cache.put(timeline);
+            timelines.put(id, timeline);
+        });
+        return timelines;
+    }
+
+    @Override
+    public Map<String, List<MilestoneState>> milestoneLists(Collection<String> ids) {
+        Map<String, List<MilestoneState>> lists = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : ids) {
+            List<MilestoneState> cached = cache.milestones(id);
+            if (cached == null) {
+                missing.add(id);
+            } else {
+                lists.put(id, cached);
+            }
+        }
+        find(MilestoneLists.COLLECTION, missing).forEach((id, document) -> {
+            List<MilestoneState> list = MilestoneLists.from(document);
+            cache.putMilestones(id, list);
+            lists.put(id, list);
+        });
+        return lists;
+    }
+
     @Override
     public void replace(String collection, List<Document> documents) {
         if (documents.isEmpty()) {
@@ -103,6 +151,7 @@ public class ObjectiveVersionStore implements ViewDocuments {
 
     /** Empties the views, those of the previous layout included. */
     void deleteAll() {
+        cache.clear();
         COLLECTIONS.forEach(mongo::dropCollection);
         mongo.dropCollection(PREVIOUS_LAYOUT);
     }

@@ -64,8 +64,7 @@ final class StateDocuments {
             }
         }
         if (!missing.isEmpty()) {
-            documents.find(MilestoneLists.COLLECTION, missing)
-                    .forEach((id, list) -> lists.put(id, MilestoneLists.from(list)));
+            lists.putAll(documents.milestoneLists(missing));
         }
         found.forEach((id, d) -> states.put(id, new Stored(from(d, lists),
                 d.get("milestones") instanceof String listId ? listId : null)));

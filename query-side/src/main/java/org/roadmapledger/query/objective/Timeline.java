@@ -62,6 +62,10 @@ final class Timeline {
         return objectiveId;
     }
 
+    int boundaryCount() {
+        return boundaries.size();
+    }
+
     long lastSequence() {
         return lastSequence;
     }

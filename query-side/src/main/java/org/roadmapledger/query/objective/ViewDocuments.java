@@ -3,6 +3,7 @@ package org.roadmapledger.query.objective;
 import org.bson.Document;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,4 +25,18 @@ interface ViewDocuments {
 
     /** Lists newly defined objectives in the directory of their roadmap. */
     void enroll(List<DirectoryEntry> objectives);
+
+    /** The positions of those objectives, decoded, to be read and never changed; missing ones are absent. */
+    default Map<String, Timeline> timelines(Collection<String> objectiveIds) {
+        Map<String, Timeline> timelines = new HashMap<>();
+        find(Timeline.COLLECTION, objectiveIds).forEach((id, document) -> timelines.put(id, Timeline.from(document)));
+        return timelines;
+    }
+
+    /** The milestone lists with those ids (immutable lists); missing ones are absent. */
+    default Map<String, List<MilestoneState>> milestoneLists(Collection<String> ids) {
+        Map<String, List<MilestoneState>> lists = new HashMap<>();
+        find(MilestoneLists.COLLECTION, ids).forEach((id, document) -> lists.put(id, MilestoneLists.from(document)));
+        return lists;
+    }
 }

@@ -30,8 +30,7 @@ final class ViewReader {
                                  LocalDate validAt, boolean withVersionNumbers) {
         Map<String, Timeline> timelines = new LinkedHashMap<>();
         Map<String, String> sliceIds = new LinkedHashMap<>();
-        documents.find(Timeline.COLLECTION, objectiveIds).forEach((id, document) -> {
-            Timeline timeline = Timeline.from(document);
+        documents.timelines(objectiveIds).forEach((id, timeline) -> {
             timelines.put(id, timeline);
             timeline.sliceStartAt(asOf, validAt).ifPresent(start -> sliceIds.put(id, SliceVersions.id(id, start)));
         });

@@ -1,0 +1,75 @@
+package org.roadmapledger.query.objective;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The reads' cache of decoded positions and milestone lists never answers with less than the views hold. */
+class ReadCacheTest {
+
+    private static final Instant LATER = Instant.parse("2100-01-01T00:00:00Z");
+
+    private MongoServer server;
+    private MongoClient client;
+    private ObjectiveVersionStore store;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = server.bind();
+        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+        MongoTemplate mongo = new MongoTemplate(client, "ledger");
+        store = new ObjectiveVersionStore(mongo, new ObjectiveDirectory(mongo));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void a_position_is_decoded_again_only_when_it_has_moved_on_and_every_read_sees_the_latest() {
+        List<RecordedEvent> history = RandomHistories.generate("cache-1", 11, 60);
+        assertThat(history).hasSizeGreaterThan(4);
+        apply(history.subList(0, history.size() - 1));
+        RecordedEvent last = history.get(history.size() - 1);
+
+        Timeline first = store.timelines(List.of("cache-1")).get("cache-1");
+        assertThat(store.timelines(List.of("cache-1")).get("cache-1")).isSameAs(first);
+        assertThat(version()).isEqualTo(last.sequence() - 1);
+
+        apply(List.of(last));
+
+        Timeline moved = store.timelines(List.of("cache-1")).get("cache-1");
+        assertThat(moved).isNotSameAs(first);
+        assertThat(moved.lastSequence()).isEqualTo(last.sequence());
+        assertThat(version()).isEqualTo(last.sequence());
+
+        store.deleteAll();
+        assertThat(store.timelines(List.of("cache-1"))).isEmpty();
+        assertThat(ViewReader.at(store, List.of("cache-1"), LATER, last.event().effectiveOn(), true)).isEmpty();
+    }
+
+    private long version() {
+        return ViewReader.at(store, List.of("cache-1"), LATER, LATER.atZone(RandomHistories.PARIS).toLocalDate(),
+                true).get("cache-1").versionNumber();
+    }
+
+    private void apply(List<RecordedEvent> events) {
+        ViewBatch batch = new ViewBatch(store);
+        events.forEach(e -> batch.apply("cache-1", e.sequence(), e.recordedAt(), e.event()));
+        batch.flush();
+    }
+}
