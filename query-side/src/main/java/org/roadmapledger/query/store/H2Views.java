@@ -107,11 +107,15 @@ final class H2Views {
         }
     }
 
-    /** The share of the file's chunks that live pages take, in percent (H2 frees wholly dead chunks itself). */
+    /**
+     * The share of the file that live pages take, in percent: the lower of the chunks' fill rate and the file's.
+     * H2 frees wholly dead chunks itself and reuses their space, but never shrinks the file: after a 1,000,000-event
+     * replay the chunks were 69 % live and the file 29 % (8.5 GB).
+     */
     static int fillRate(Path file) {
         MVStore store = new MVStore.Builder().fileName(file.toString()).open();
         try {
-            return store.getFileStore().getChunksFillRate();
+            return Math.min(store.getFileStore().getChunksFillRate(), store.getFillRate());
         } finally {
             // no compaction of its own on the way out: that is compact's work
             store.closeImmediately();
