@@ -61,6 +61,7 @@ public class LedgerFeed implements SmartLifecycle {
     /** The reader's position before its first entry. */
     private volatile Position start;
     private volatile boolean running;
+    private final Object stopSignal = new Object();
     private final CountDownLatch ready = new CountDownLatch(1);
     private Thread reader;
     private ExecutorService workers;
@@ -325,14 +326,24 @@ public class LedgerFeed implements SmartLifecycle {
         return found;
     }
 
+    /** The reader's back-off before it tries the store again; false when the feed stopped meanwhile. */
     private boolean pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis()); // the reader's own back-off before it reconnects, not a wait in a test
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+        long deadline = System.nanoTime() + duration.toNanos();
+        synchronized (stopSignal) {
+            while (running) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return true;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(stopSignal, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
         }
+        return false;
     }
 
     // --- lifecycle --------------------------------------------------------------------------------------------------
@@ -359,6 +370,9 @@ public class LedgerFeed implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        synchronized (stopSignal) {
+            stopSignal.notifyAll();
+        }
         List<FeedSubscription> all = new ArrayList<>(subscriptions);
         for (FeedSubscription subscription : all) {
             subscription.end("the service is shutting down");

@@ -69,9 +69,7 @@ public class ObjectiveVersionStore implements ViewDocuments {
     @Override
     public Map<String, Document> find(String collection, Collection<String> ids) {
         Map<String, Document> found = new HashMap<>();
-        List<String> all = ids.stream().distinct().toList();
-        for (int from = 0; from < all.size(); from += IDS_PER_REQUEST) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + IDS_PER_REQUEST));
+        for (List<String> chunk : chunks(ids)) {
             for (Document document : mongo.getCollection(collection).find(chunk.size() == 1
                     ? Filters.eq("_id", chunk.get(0)) : Filters.in("_id", chunk))) {
                 found.put(document.getString("_id"), document);
@@ -85,9 +83,7 @@ public class ObjectiveVersionStore implements ViewDocuments {
     public Map<String, Timeline> timelines(Collection<String> objectiveIds) {
         Map<String, Timeline> timelines = new HashMap<>();
         List<String> stale = new ArrayList<>();
-        List<String> all = objectiveIds.stream().distinct().toList();
-        for (int from = 0; from < all.size(); from += IDS_PER_REQUEST) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + IDS_PER_REQUEST));
+        for (List<String> chunk : chunks(objectiveIds)) {
             for (Document position : mongo.getCollection(Timeline.COLLECTION).find(Filters.in("_id", chunk))
                     .projection(new Document("lastSequence", 1))) {
                 String id = position.getString("_id");
@@ -147,6 +143,15 @@ public class ObjectiveVersionStore implements ViewDocuments {
     @Override
     public void enroll(List<DirectoryEntry> objectives) {
         directory.enroll(objectives);
+    }
+
+    private static List<List<String>> chunks(Collection<String> ids) {
+        List<String> all = ids.stream().distinct().toList();
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += IDS_PER_REQUEST) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + IDS_PER_REQUEST)));
+        }
+        return chunks;
     }
 
     /** Empties the views, those of the previous layout included. */

@@ -1,21 +1,17 @@
 package org.roadmapledger.query.history;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.roadmapledger.query.InMemoryMongo;
 import org.roadmapledger.query.ObjectiveHistories;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
@@ -28,24 +24,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HistoryContiguityTest {
 
-    private MongoServer server;
-    private MongoClient client;
+    private InMemoryMongo views;
     private MongoTemplate mongo;
     private HistoryProjection projection;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-        mongo = new MongoTemplate(client, "ledger");
+        views = new InMemoryMongo();
+        mongo = views.template();
         projection = new HistoryProjection(mongo, new ObjectMapper().findAndRegisterModules());
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        views.close();
     }
 
     @Test

@@ -1,15 +1,11 @@
 package org.roadmapledger.query.objective;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.roadmapledger.query.InMemoryMongo;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,23 +16,19 @@ class ReadCacheTest {
 
     private static final Instant LATER = Instant.parse("2100-01-01T00:00:00Z");
 
-    private MongoServer server;
-    private MongoClient client;
+    private InMemoryMongo views;
     private ObjectiveVersionStore store;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-        MongoTemplate mongo = new MongoTemplate(client, "ledger");
+        views = new InMemoryMongo();
+        MongoTemplate mongo = views.template();
         store = new ObjectiveVersionStore(mongo, new ObjectiveDirectory(mongo));
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        views.close();
     }
 
     @Test
