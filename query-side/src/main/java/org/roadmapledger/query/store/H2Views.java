@@ -53,8 +53,10 @@ final class H2Views {
 
     static H2Backend open(Path file, int cacheMegabytes) {
         compactIfSparse(file, COMPACT_ABOVE_BYTES, COMPACT_BELOW_FILL_RATE);
+        // no background commits: they could store a command half done (an index entry without its document);
+        // the backend commits after each writing command instead (DurableBackend)
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes)
-                .pageSplitSize(PAGE_SPLIT_BYTES).open();
+                .pageSplitSize(PAGE_SPLIT_BYTES).autoCommitDisabled().open();
         MVMap<String, String> format = store.openMap(FORMAT_MAP);
         boolean byValue = BY_VALUE.equals(format.get(INDEX_ORDER));
         for (String name : List.copyOf(store.getMapNames())) {
@@ -78,7 +80,7 @@ final class H2Views {
             format.put(INDEX_ORDER, BY_VALUE);
             store.commit();
         }
-        return new ValueOrderedBackend(store);
+        return new DurableBackend(store);
     }
 
     /**
@@ -140,8 +142,11 @@ final class H2Views {
         log.info("Index {} of the views: {} keys now ordered by value", name, reordered.size());
     }
 
-    /** Opens the index and collection maps of collections created later with our types too. */
-    private static final class ValueOrderedBackend extends H2Backend {
+    /**
+     * Opens the index and collection maps of collections created later with our types too, and makes every write
+     * durable and whole when it is acknowledged (see {@link DurableBackend}).
+     */
+    static class ValueOrderedBackend extends H2Backend {
 
         ValueOrderedBackend(MVStore store) {
             super(store);
