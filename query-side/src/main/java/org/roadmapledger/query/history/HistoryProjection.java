@@ -1,5 +1,6 @@
 package org.roadmapledger.query.history;
 
+import org.roadmapledger.query.store.ViewCollections;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
@@ -145,8 +146,7 @@ public class HistoryProjection {
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(HistoryEntry.class);
-        mongo.dropCollection(HistoryHead.class);
+        ViewCollections.drop(mongo, List.of(HistoryEntry.COLLECTION, HistoryHead.COLLECTION));
     }
 
     private static String text(MetaData metaData, String key) {

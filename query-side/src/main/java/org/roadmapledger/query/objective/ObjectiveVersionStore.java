@@ -1,5 +1,6 @@
 package org.roadmapledger.query.objective;
 
+import org.roadmapledger.query.store.ViewCollections;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -157,7 +158,7 @@ public class ObjectiveVersionStore implements ViewDocuments {
     /** Empties the views, those of the previous layout included. */
     void deleteAll() {
         cache.clear();
-        COLLECTIONS.forEach(mongo::dropCollection);
-        mongo.dropCollection(PREVIOUS_LAYOUT);
+        ViewCollections.drop(mongo, COLLECTIONS);
+        ViewCollections.drop(mongo, List.of(PREVIOUS_LAYOUT));
     }
 }

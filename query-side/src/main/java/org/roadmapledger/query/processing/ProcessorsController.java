@@ -1,8 +1,10 @@
 package org.roadmapledger.query.processing;
 
+import org.roadmapledger.query.web.ReplayGuard;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.roadmapledger.query.web.KnownParametersOnly;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,16 +13,20 @@ import java.util.List;
 
 /** {@code GET /api/admin/processors}: which segments of each view processor this instance holds, and where. */
 @RestController
+@KnownParametersOnly
 class ProcessorsController {
 
     private final ViewProcessors processors;
     private final TokenStore tokenStore;
     private final ProcessingProperties properties;
+    private final ReplayGuard replay;
 
-    ProcessorsController(ViewProcessors processors, TokenStore tokenStore, ProcessingProperties properties) {
+    ProcessorsController(ViewProcessors processors, TokenStore tokenStore, ProcessingProperties properties,
+                         ReplayGuard replay) {
         this.processors = processors;
         this.tokenStore = tokenStore;
         this.properties = properties;
+        this.replay = replay;
     }
 
     record Segment(int segment, Long position, boolean caughtUp, boolean replaying, String error) {
@@ -41,15 +47,19 @@ class ProcessorsController {
         StreamingEventProcessor processor = processors.processor(name);
         List<Segment> owned = processor.processingStatus().values().stream()
                 .sorted(java.util.Comparator.comparingInt(s -> s.getSegment().getSegmentId()))
-                .map(ProcessorsController::segment)
+                .map(this::segment)
                 .toList();
         return new Processor(name, processor.isRunning(), tokenStore.fetchSegments(name).length, owned);
     }
 
-    private static Segment segment(EventTrackerStatus status) {
+    /**
+     * Replaying while a replay runs: Axon keeps a segment's replay token (and says it replays) until an event newer
+     * than the reset arrives, long after the replay has caught up.
+     */
+    private Segment segment(EventTrackerStatus status) {
         return new Segment(status.getSegment().getSegmentId(),
                 status.getCurrentPosition().isPresent() ? status.getCurrentPosition().getAsLong() : null,
-                status.isCaughtUp(), status.isReplaying(),
+                status.isCaughtUp(), status.isReplaying() && replay.rebuilding(),
                 status.isErrorState() ? String.valueOf(status.getError()) : null);
     }
 }

@@ -1,5 +1,6 @@
 package org.roadmapledger.query.roadmap;
 
+import org.roadmapledger.query.store.ViewCollections;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -13,6 +14,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Keeps every published structure; idempotent because each has its own id (roadmap and structure version). */
 @Component
@@ -40,7 +42,7 @@ class RoadmapStructureProjection {
 
     @ResetHandler
     void reset() {
-        mongo.dropCollection(RoadmapStructureVersion.class);
+        ViewCollections.drop(mongo, List.of(RoadmapStructureVersion.COLLECTION));
         createIndexes();
     }
 }

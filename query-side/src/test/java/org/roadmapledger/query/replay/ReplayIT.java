@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.roadmapledger.api.roadmap.AxisDefinition;
 import org.roadmapledger.api.roadmap.PriorityDefinition;
 import org.roadmapledger.api.roadmap.RoadmapId;
@@ -19,6 +20,8 @@ import org.roadmapledger.query.objective.ObjectiveVersionStore;
 import org.roadmapledger.query.processing.ViewProcessors;
 import org.roadmapledger.query.roadmap.RoadmapStructureVersion;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -38,6 +41,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+@ExtendWith(OutputCaptureExtension.class)
 class ReplayIT extends OpsTestSupport {
 
     private static final List<String> VIEWS = Stream.concat(ObjectiveVersionStore.COLLECTIONS.stream(),
@@ -49,7 +53,8 @@ class ReplayIT extends OpsTestSupport {
     ViewProcessors processors;
 
     @Test
-    void a_replay_rebuilds_views_identical_to_those_it_replaced_and_answers_503_and_409_meanwhile() {
+    void a_replay_rebuilds_views_identical_to_those_it_replaced_and_answers_503_and_409_meanwhile(
+            CapturedOutput output) {
         // given a ledger whose views are up to date
         Random random = new Random(20250630);
         List<EventMessage<?>> events = new ArrayList<>();
@@ -101,6 +106,13 @@ class ReplayIT extends OpsTestSupport {
         assertThat(done.path("eventsPerSecond").asDouble()).isPositive();
         assertThat(views()).isEqualTo(before);
         assertThat(get("/api/objectives/replay-1").statusCode()).isEqualTo(200);
+        // the state shown is the state: no segment still replaying, and nothing absent was an error to drop
+        for (JsonNode processor : body(get("/api/admin/processors")).path("processors")) {
+            for (JsonNode segment : processor.path("owned")) {
+                assertThat(segment.path("replaying").asBoolean()).as(processor.path("name").asText()).isFalse();
+            }
+        }
+        assertThat(output.getAll()).doesNotContain("ns not found");
     }
 
     private boolean viewsReached(long head) {
