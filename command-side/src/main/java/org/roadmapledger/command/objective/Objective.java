@@ -135,6 +135,7 @@ public class Objective {
 
     @CommandHandler
     public long handle(RescheduleMilestone command, Clock clock) {
+        existing(command.milestoneId());
         LocalDate effectiveOn = checkObjectiveCommand(command, clock);
         Milestone milestone = milestone(command.milestoneId(), effectiveOn, "effectiveOn");
         if (milestone.achieved()) {
@@ -151,6 +152,7 @@ public class Objective {
 
     @CommandHandler
     public long handle(MarkMilestoneAchieved command, Clock clock) {
+        existing(command.milestoneId());
         checkExpectedVersion(command);
         LocalDate achievedOn = resolve(command.achievedOn(), "achievedOn", clock);
         requireNotBefore(achievedOn, definedOn, "achievedOn", "the date objective " + objectiveId + " was defined");
@@ -165,6 +167,7 @@ public class Objective {
 
     @CommandHandler
     public long handle(RevokeMilestoneAchievement command, Clock clock) {
+        existing(command.milestoneId());
         LocalDate effectiveOn = checkObjectiveCommand(command, clock);
         Milestone milestone = milestone(command.milestoneId(), effectiveOn, "effectiveOn");
         if (!milestone.achieved()) {
@@ -246,12 +249,18 @@ public class Objective {
         }
     }
 
-    private Milestone milestone(MilestoneId milestoneId, LocalDate effectiveOn, String field) {
+    // an unknown milestone is a 404 before any rule on its dates or version can apply (RFC 9110, 13.2.1)
+    private Milestone existing(MilestoneId milestoneId) {
         Milestone milestone = milestones.get(milestoneId.value());
         if (milestone == null) {
             throw new RuleViolation(Rule.UNKNOWN_MILESTONE, "milestoneId",
                     "objective " + objectiveId + " has no milestone " + milestoneId);
         }
+        return milestone;
+    }
+
+    private Milestone milestone(MilestoneId milestoneId, LocalDate effectiveOn, String field) {
+        Milestone milestone = existing(milestoneId);
         requireNotBefore(effectiveOn, milestone.lastEffectiveOn(), field,
                 "the date of milestone " + milestoneId + "'s previous event");
         return milestone;

@@ -191,7 +191,8 @@ class CommandProblemHandler extends ResponseEntityExceptionHandler {
             return "";
         }
         if (type == java.time.LocalDate.class) {
-            return ": expected a date YYYY-MM-DD";
+            return ": expected a date YYYY-MM-DD from " + StrictJson.FIRST_YEAR + "-01-01 to " + StrictJson.LAST_YEAR
+                    + "-12-31";
         }
         if (type.isEnum()) {
             return ": expected one of " + java.util.Arrays.toString(type.getEnumConstants());

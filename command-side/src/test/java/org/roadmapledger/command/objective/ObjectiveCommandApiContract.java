@@ -729,6 +729,83 @@ abstract class ObjectiveCommandApiContract {
         }
 
         @Test
+        void a_number_or_a_boolean_where_a_text_is_expected_is_refused_not_turned_into_text() {
+            // when
+            ApiResponse number = recordingNothing(() -> api.post(OBJECTIVES).sendRaw(CommandApiClient.JSON,
+                    "{\"objectiveId\": 123, \"axis\": \"1\", \"priority\": \"1.P1\", \"title\": \"t\"}"));
+            ApiResponse bool = recordingNothing(() -> api.post(OBJECTIVES).sendRaw(CommandApiClient.JSON,
+                    "{\"objectiveId\": true, \"axis\": \"1\", \"priority\": \"1.P1\", \"title\": \"t\"}"));
+
+            // then
+            assertFieldError(assertProblem(number, 400), "objectiveId");
+            assertFieldError(assertProblem(bool, 400), "objectiveId");
+        }
+
+        @Test
+        void a_date_is_a_four_digit_year_month_and_day_within_the_stated_years_with_nothing_around_it() {
+            // given
+            String id = defineObjective();
+
+            // when
+            List<ApiResponse> refused = new ArrayList<>();
+            for (String dueOn : List.of("+10000-01-01", "-0001-01-01", "1999-12-31", "2100-01-01", " 2024-12-31",
+                    "2024-12-31 ", "2024-12-31\u0000", "2024-02-30", "20241231", "2024-1-31")) {
+                refused.add(recordingNothing(() -> api.post(objective(id) + "/milestones")
+                        .send(Map.of("milestoneId", "M1", "title", "Cadre", "dueOn", dueOn))));
+            }
+
+            // then
+            for (ApiResponse response : refused) {
+                assertFieldError(assertProblem(response, 400), "dueOn");
+            }
+        }
+
+        @Test
+        void a_key_given_twice_is_refused() {
+            // given
+            String id = newObjectiveId();
+
+            // when
+            ApiResponse response = recordingNothing(() -> api.post(OBJECTIVES).sendRaw(CommandApiClient.JSON,
+                    "{\"objectiveId\": \"" + id + "\", \"axis\": \"1\", \"priority\": \"1.P1\", \"title\": \"t\","
+                            + " \"title\": \"u\"}"));
+
+            // then
+            assertProblem(response, 400);
+        }
+
+        @Test
+        void a_body_declared_in_another_charset_than_utf_8_is_refused_with_415() {
+            // given
+            String id = defineObjective();
+
+            // when
+            ApiResponse utf16 = recordingNothing(() -> api.put(objective(id) + "/sponsor")
+                    .sendRaw("application/json;charset=utf-16", "{\"sponsor\": \"ANS\"}"));
+            ApiResponse utf8 = api.put(objective(id) + "/sponsor")
+                    .sendRaw("application/json;charset=UTF-8", "{\"sponsor\": \"ANS\"}");
+
+            // then
+            assertProblem(utf16, 415);
+            assertThat(utf8.status()).isEqualTo(200);
+        }
+
+        @Test
+        void a_successful_command_answers_json_with_no_download_hint_even_where_its_id_looks_like_a_file_name() {
+            // given an id with a dot, which Spring takes for a file extension
+            String id = newObjectiveId().substring(0, 20) + ".03";
+            assertThat(api.post(OBJECTIVES).send(defineBody(id)).status()).isEqualTo(201);
+
+            // when
+            ApiResponse amended = api.patch(objective(id)).send(Map.of("title", "Nouveau titre"));
+
+            // then
+            assertThat(amended.status()).isEqualTo(200);
+            assertThat(amended.headers().firstValue("Content-Disposition")).isEmpty();
+            assertThat(amended.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        }
+
+        @Test
         void a_body_that_is_not_json_is_refused_with_415() {
             // given
             String id = defineObjective();

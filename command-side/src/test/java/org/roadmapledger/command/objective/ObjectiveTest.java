@@ -916,6 +916,19 @@ class ObjectiveTest {
     class MarkingAMilestoneAchieved {
 
         @Test
+        void an_unknown_milestone_is_refused_as_unknown_whatever_its_date_and_expected_version() {
+            // given
+            TestExecutor<Objective> given = fixture.given(defined(), m1Planned());
+
+            // when
+            ResultValidator<Objective> then = given.when(new MarkMilestoneAchieved(OBJECTIVE_ID,
+                    MilestoneId.of("M9"), DAY_BEFORE_DEFINITION, null, 99L));
+
+            // then existence comes first: 404, not an effective date out of order, nor a stale version
+            then.expectNoEvents().expectException(violation(Rule.UNKNOWN_MILESTONE, "milestoneId"));
+        }
+
+        @Test
         void marking_a_milestone_achieved_records_the_achievement_date_as_effective_date() {
             // given
             TestExecutor<Objective> given = fixture.given(defined(), m1Planned());

@@ -1,5 +1,6 @@
 package org.roadmapledger.query.deadletter;
 
+import org.roadmapledger.query.web.KnownParametersOnly;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,6 +11,7 @@ import java.util.List;
 
 /** {@code /api/admin/dead-letters}: what the projections parked, and a retry once the cause is fixed. */
 @RestController
+@KnownParametersOnly
 @RequestMapping(path = "/api/admin/dead-letters", produces = MediaType.APPLICATION_JSON_VALUE)
 class DeadLetterController {
 

@@ -1,6 +1,7 @@
 package org.roadmapledger.query.reconciliation;
 
 import org.roadmapledger.query.web.NotFound;
+import org.roadmapledger.query.web.KnownParametersOnly;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,6 +20,7 @@ import java.net.URI;
  * up); GET shows the last report.
  */
 @RestController
+@KnownParametersOnly
 @RequestMapping(path = "/api/admin/reconciliation", produces = MediaType.APPLICATION_JSON_VALUE)
 class ReconciliationController {
 

@@ -1,5 +1,6 @@
 package org.roadmapledger.query.replay;
 
+import org.roadmapledger.query.web.KnownParametersOnly;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -17,6 +18,7 @@ import java.net.URI;
  * 409 while one runs); GET tells events applied, total, rate, ETA and state.
  */
 @RestController
+@KnownParametersOnly
 @RequestMapping(path = "/api/admin/replay", produces = MediaType.APPLICATION_JSON_VALUE)
 class ReplayController {
 
