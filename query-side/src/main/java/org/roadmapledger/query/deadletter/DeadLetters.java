@@ -16,7 +16,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The events the projections could not apply, parked per processing group and objective, and their retry. Each
@@ -114,9 +117,36 @@ public class DeadLetters {
         return results;
     }
 
-    /** Whether the group holds parked events of the objective: the reconciliation leaves those to a retry. */
+    /** Whether the group holds parked events of the objective. */
     public boolean parked(String group, String objectiveId) {
         return queue(group).contains(objectiveId);
+    }
+
+    /**
+     * Processes the objective's parked events of that group again. Empty when they applied and left the queue;
+     * otherwise why they are still parked: the failure of the first one, as its handler reported it.
+     */
+    public Optional<String> retry(String group, String objectiveId) {
+        SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.sequencedDeadLetterProcessor(group)
+                .orElseThrow(() -> new IllegalStateException("no dead-letter processor for " + group));
+        processor.process(letter -> letter.message() instanceof DomainEventMessage<?> domain
+                && objectiveId.equals(domain.getAggregateIdentifier()));
+        SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
+        if (!queue.contains(objectiveId)) {
+            return Optional.empty();
+        }
+        for (DeadLetter<? extends EventMessage<?>> letter : queue.deadLetterSequence(objectiveId)) {
+            return Optional.of(letter.cause().map(cause -> cause.type() + ": " + cause.message())
+                    .orElse("parked without a recorded cause"));
+        }
+        return Optional.of("parked");
+    }
+
+    /** The number of parked events per group, every group listed. */
+    public Map<String, Long> sizes() {
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        ViewProcessors.GROUPS.forEach(group -> sizes.put(group, size(group)));
+        return sizes;
     }
 
     private long size(String group) {

@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Checks every objective's views against the event store and repairs what they miss: an event the processors
  * never saw (committed into a gap after it was given up, AxonFramework#4829) is read from the store and applied
  * to the versions ({@link ObjectiveVersionProjection#repair}) and to the history. Objectives whose events are
- * parked in a dead-letter queue are left to a retry; objectives whose version segment another instance processes
+ * parked in a dead-letter queue have them retried first, and are reported with the failure when they still fail;
+ * objectives whose version segment another instance processes
  * are left to that instance's reconciliation. It runs only once this instance's processors have caught up, so
  * that an event still on its way is not mistaken for a lost one; the drift it found is the gauge
  * {@code ledger.reconciliation.drift}, what it applied the counter {@code ledger.reconciliation.repaired}.
@@ -142,8 +143,9 @@ public class Reconciliation {
             String versionsOutcome = "complete";
             String historyOutcome = "complete";
             if (found.versionsBehind()) {
-                if (deadLetters.parked(ObjectiveVersionProjection.PROCESSING_GROUP, id)) {
-                    versionsOutcome = "parked";
+                Optional<String> stillParked = retryParked(ObjectiveVersionProjection.PROCESSING_GROUP, id);
+                if (stillParked.isPresent()) {
+                    versionsOutcome = "parked: " + stillParked.get();
                 } else if (!processors.ownsObjective(ObjectiveVersionProjection.PROCESSING_GROUP, id)) {
                     versionsOutcome = "other-instance";
                 } else {
@@ -152,15 +154,16 @@ public class Reconciliation {
                 }
             }
             if (found.historyIncomplete()) {
-                if (deadLetters.parked(HistoryProjection.PROCESSING_GROUP, id)) {
-                    historyOutcome = "parked";
+                Optional<String> stillParked = retryParked(HistoryProjection.PROCESSING_GROUP, id);
+                if (stillParked.isPresent()) {
+                    historyOutcome = "parked: " + stillParked.get();
                 } else {
                     entriesRestored += restoreHistory(id, found.storeSequence());
                     historyOutcome = "repaired";
                 }
             }
             boolean onlyParked = !"repaired".equals(versionsOutcome) && !"repaired".equals(historyOutcome)
-                    && ("parked".equals(versionsOutcome) || "parked".equals(historyOutcome));
+                    && (versionsOutcome.startsWith("parked") || historyOutcome.startsWith("parked"));
             parked += onlyParked ? 1 : 0;
             elsewhere += "other-instance".equals(versionsOutcome) ? 1 : 0;
             if (objectives.size() < LISTED_OBJECTIVES) {
@@ -186,6 +189,21 @@ public class Reconciliation {
                     parked > 0 ? ", " + parked + " parked in the dead-letter queues" : "");
         }
         return report;
+    }
+
+    /**
+     * Parked events are retried first (their cause may be gone, as after a crash that left a view half written);
+     * empty when none is left parked, else why they still fail.
+     */
+    private Optional<String> retryParked(String group, String objectiveId) {
+        if (!deadLetters.parked(group, objectiveId)) {
+            return Optional.empty();
+        }
+        Optional<String> cause = deadLetters.retry(group, objectiveId);
+        if (cause.isEmpty()) {
+            log.info("Reconciliation: the parked events of objective {} in [{}] applied on retry", objectiveId, group);
+        }
+        return cause;
     }
 
     private long restoreHistory(String objectiveId, long storeSequence) {

@@ -50,6 +50,10 @@ final class DurableBackend extends H2Views.ValueOrderedBackend {
             try {
                 // also after a failed command: an unordered insert reports its duplicates after writing the rest
                 store.commit();
+                if (store.isClosed()) {
+                    // a closed store commits nothing and says nothing: the write must not be acknowledged
+                    throw new IllegalStateException("the views store closed before this write was committed");
+                }
             } finally {
                 writing.unlock();
             }

@@ -102,6 +102,56 @@ class DeadLetterIT extends OpsTestSupport {
         assertThat(get("/api/objectives/dl-stubborn").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void parked_events_make_the_health_degraded_and_the_reconciliation_retries_them_or_says_why_it_cannot() {
+        // given an objective whose events are parked
+        faults.poison("dl-crashed");
+        new LedgerEvents(eventStore).record(defined("dl-crashed"), Instant.parse("2024-04-01T09:00:00Z"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> parked("dl-crashed") == 1);
+
+        // then
+        JsonNode health = body(get("/actuator/health"));
+        assertThat(health.path("status").asText()).isEqualTo("DEGRADED");
+        assertThat(health.path("components").path("deadLetters").path("details").path("parkedEvents")
+                .path(VERSIONS).asLong()).isGreaterThanOrEqualTo(1);
+
+        // when the reconciliation runs while the cause is still there
+        JsonNode stillFailing = reconciled("dl-crashed");
+
+        // then it says why it cannot repair the objective
+        assertThat(stillFailing.path("versions").asText()).startsWith("parked: ")
+                .contains("injected failure for objective dl-crashed");
+
+        // when the cause is gone and the reconciliation runs again
+        faults.cure("dl-crashed");
+        JsonNode repaired = reconciled("dl-crashed");
+
+        // then it applied the parked events itself
+        assertThat(repaired.path("versions").asText()).isEqualTo("repaired");
+        assertThat(parked("dl-crashed")).isZero();
+        assertThat(get("/api/objectives/dl-crashed").statusCode()).isEqualTo(200);
+        assertThat(body(get("/actuator/health")).path("status").asText()).isEqualTo("UP");
+    }
+
+    // the report's line for that objective, once the processors have caught up and a run completed
+    private JsonNode reconciled(String objectiveId) {
+        JsonNode[] line = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            HttpResponse<String> run = post("/api/admin/reconciliation");
+            if (run.statusCode() != 200) {
+                return false;
+            }
+            for (JsonNode objective : body(run).path("objectives")) {
+                if (objective.path("objectiveId").asText().equals(objectiveId)) {
+                    line[0] = objective;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return line[0];
+    }
+
     private JsonNode group(String name) {
         for (JsonNode group : body(get("/api/admin/dead-letters"))) {
             if (group.path("group").asText().equals(name)) {
