@@ -3,6 +3,7 @@ package org.roadmapledger.query.history;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.roadmapledger.query.web.KnownParametersOnly;
+import org.roadmapledger.query.web.PathIds;
 import org.roadmapledger.query.web.NotFound;
 import org.roadmapledger.query.web.PageOf;
 import org.roadmapledger.query.web.Paging;
@@ -43,6 +44,7 @@ class HistoryController {
     PageOf<Item> history(@PathVariable("id") String objectiveId,
                          @RequestParam(required = false) Integer page,
                          @RequestParam(required = false) Integer size) {
+        PathIds.objective(objectiveId);
         replay.requireViews();
         Paging paging = Paging.of(page, size);
         HistoryHead head = mongo.findById(objectiveId, HistoryHead.class);

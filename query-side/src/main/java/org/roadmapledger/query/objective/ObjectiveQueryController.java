@@ -5,6 +5,7 @@ import org.roadmapledger.query.QueryProperties;
 import org.roadmapledger.query.time.Viewpoint;
 import org.roadmapledger.query.web.InvalidParameter;
 import org.roadmapledger.query.web.KnownParametersOnly;
+import org.roadmapledger.query.web.PathIds;
 import org.roadmapledger.query.web.NotFound;
 import org.roadmapledger.query.web.PageOf;
 import org.roadmapledger.query.web.Paging;
@@ -69,6 +70,7 @@ class ObjectiveQueryController {
                                          @RequestParam(required = false) String asOf,
                                          @RequestParam(required = false) String validAt,
                                          @RequestParam(required = false) Long minVersion) {
+        PathIds.objective(objectiveId);
         replay.requireViews();
         Viewpoint.of(asOf, validAt, clock); // refuse a bad viewpoint before waiting
         if (minVersion == null) {

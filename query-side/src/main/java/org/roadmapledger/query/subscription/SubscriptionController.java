@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.roadmapledger.query.feed.LedgerFeed;
 import org.roadmapledger.query.web.PageOf;
 import org.roadmapledger.query.web.Paging;
+import org.roadmapledger.query.web.KnownParametersOnly;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +25,7 @@ import java.util.List;
 
 /** Webhook subscriptions: {@code /api/subscriptions} (README, "Events and subscriptions"). */
 @RestController
+@KnownParametersOnly
 @RequestMapping(path = "/api/subscriptions", produces = MediaType.APPLICATION_JSON_VALUE)
 class SubscriptionController {
 

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.regex.Pattern;
 
 /**
  * Where a reader stands on the two time axes: {@code asOf} on recorded time (what the ledger knew then) and
@@ -20,6 +21,7 @@ public record Viewpoint(Instant asOf, LocalDate validAt) {
     // bounds a comparison would be wrong, and an instant may not even fit the milliseconds MongoDB stores.
     static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
     static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 30);
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final String RANGE = "between " + FIRST_DAY + " and " + LAST_DAY;
 
     /**
@@ -30,13 +32,14 @@ public record Viewpoint(Instant asOf, LocalDate validAt) {
      * @throws InvalidViewpoint naming the parameter that cannot be read
      */
     public static Viewpoint of(String asOf, String validAt, Clock clock) {
-        Instant knownAt = asOf == null || asOf.isBlank() ? clock.instant().truncatedTo(ChronoUnit.MILLIS)
-                : parseAsOf(asOf.trim());
+        // taken as written: a value padded with spaces or control characters is a client's error, not a date
+        Instant knownAt = asOf == null || asOf.isEmpty() ? clock.instant().truncatedTo(ChronoUnit.MILLIS)
+                : parseAsOf(asOf);
         if (knownAt.isBefore(FIRST_DAY.atStartOfDay(LEDGER_ZONE).toInstant()) || knownAt.isAfter(endOfDay(LAST_DAY))) {
             throw new InvalidViewpoint("asOf", "must be " + RANGE);
         }
-        LocalDate effectiveAt = validAt == null || validAt.isBlank() ? LocalDate.ofInstant(knownAt, LEDGER_ZONE)
-                : parseDate("validAt", validAt.trim());
+        LocalDate effectiveAt = validAt == null || validAt.isEmpty() ? LocalDate.ofInstant(knownAt, LEDGER_ZONE)
+                : parseDate("validAt", validAt);
         if (effectiveAt.isBefore(FIRST_DAY) || effectiveAt.isAfter(LAST_DAY)) {
             throw new InvalidViewpoint("validAt", "must be " + RANGE);
         }
@@ -61,6 +64,9 @@ public record Viewpoint(Instant asOf, LocalDate validAt) {
     }
 
     private static LocalDate parseDate(String parameter, String text) {
+        if (!DATE.matcher(text).matches()) {
+            throw new InvalidViewpoint(parameter, "must be a date YYYY-MM-DD");
+        }
         try {
             return LocalDate.parse(text);
         } catch (DateTimeException e) {

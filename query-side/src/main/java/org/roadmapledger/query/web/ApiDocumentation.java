@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
 
 import java.util.LinkedHashMap;
@@ -59,10 +60,23 @@ class ApiDocumentation {
         if (pathHasId(handler)) {
             problems.put("404", problem("no such objective, or not yet recorded at asOf or in effect at validAt"));
         }
+        if (hasBody(handler)) {
+            problems.put("413", problem("the body is over 64 KiB"));
+            problems.put("415", problem("the body is not JSON in UTF-8"));
+        }
         problems.put("503", problem("the views are being rebuilt, or minVersion was not reached in time")
                 .addHeaderObject(HttpHeaders.RETRY_AFTER, new Header().description("seconds")
                         .schema(new IntegerSchema())));
         return problems;
+    }
+
+    private static boolean hasBody(HandlerMethod handler) {
+        for (var parameter : handler.getMethodParameters()) {
+            if (parameter.hasParameterAnnotation(RequestBody.class)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean pathHasId(HandlerMethod handler) {
