@@ -1,0 +1,89 @@
+package org.roadmapledger.standalone;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The README's examples, as a script: every {@code ```bash} block that calls {@code curl}, in order, one logical
+ * line each (lines ending in a backslash joined). Each line that calls curl documents the status it answers,
+ * {@code → 200}, at its end or on the comment line just above it.
+ */
+final class ReadmeExamples {
+
+    private static final Pattern STATUS = Pattern.compile("→ (\\d{3})");
+
+    /** A line of an example; {@code expected} is its documented status, empty for a line that calls no curl. */
+    record Line(int readmeLine, String command, Optional<Integer> expected) {
+
+        boolean callsCurl() {
+            return command.matches("(?s).*\\bcurl\\b.*");
+        }
+    }
+
+    private ReadmeExamples() {
+    }
+
+    static List<Line> read(Path readme) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(readme);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Line> examples = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).equals("```bash")) {
+                continue;
+            }
+            int end = i + 1;
+            while (!lines.get(end).startsWith("```")) {
+                end++;
+            }
+            List<String> block = lines.subList(i + 1, end);
+            if (block.stream().anyMatch(line -> line.contains("curl "))) {
+                examples.addAll(logicalLines(block, i + 2));
+            }
+            i = end;
+        }
+        return examples;
+    }
+
+    private static List<Line> logicalLines(List<String> block, int firstLineNumber) {
+        List<Line> logical = new ArrayList<>();
+        String previousComment = "";
+        for (int j = 0; j < block.size(); j++) {
+            int number = firstLineNumber + j;
+            StringBuilder command = new StringBuilder(block.get(j));
+            while (command.toString().endsWith("\\") && j + 1 < block.size()) {
+                command.append('\n').append(block.get(++j));
+            }
+            String text = command.toString();
+            if (text.isBlank()) {
+                continue;
+            }
+            if (text.strip().startsWith("#")) {
+                previousComment = text;
+                continue;
+            }
+            String above = previousComment;
+            Optional<Integer> expected = status(text).or(() -> status(above));
+            logical.add(new Line(number, text, expected));
+            previousComment = "";
+        }
+        return logical;
+    }
+
+    private static Optional<Integer> status(String text) {
+        int comment = text.lastIndexOf(" # ");
+        String documented = comment >= 0 ? text.substring(comment) : text.strip().startsWith("#") ? text : "";
+        Matcher matcher = STATUS.matcher(documented);
+        return matcher.find() ? Optional.of(Integer.parseInt(matcher.group(1))) : Optional.empty();
+    }
+}
