@@ -53,7 +53,7 @@ public class Objective {
     record Placement(String axis, String priority) {
     }
 
-    record Wording(String title, String description) {
+    record Wording(String title, String description, boolean titleProvisional) {
     }
 
     @AggregateIdentifier
@@ -73,7 +73,7 @@ public class Objective {
         LocalDate effectiveOn = resolve(command.effectiveOn(), "effectiveOn", clock);
         requirePriority(catalog, command.axis(), command.priority());
         apply(new ObjectiveDefined(command.objectiveId(), catalog.roadmapId(), command.axis(), command.priority(),
-                command.title(), blankToNull(command.description()), effectiveOn));
+                command.title(), blankToNull(command.description()), effectiveOn, command.titleProvisional()));
     }
 
     @CommandHandler
@@ -83,11 +83,12 @@ public class Objective {
         String title = command.title() == null ? current.title() : command.title();
         String description = command.description() == null ? current.description()
                 : blankToNull(command.description());
-        if (current.equals(new Wording(title, description))) {
+        boolean provisional = command.title() == null ? current.titleProvisional() : command.titleProvisional();
+        if (current.equals(new Wording(title, description, provisional))) {
             throw new RuleViolation(Rule.NOTHING_CHANGES,
                     "title and description are already those in force on " + effectiveOn);
         }
-        return applyAndVersion(new ObjectiveAmended(objectiveId, title, description, effectiveOn));
+        return applyAndVersion(new ObjectiveAmended(objectiveId, title, description, effectiveOn, provisional));
     }
 
     @CommandHandler
@@ -192,12 +193,14 @@ public class Objective {
         objectiveId = event.objectiveId();
         definedOn = event.effectiveOn();
         placement.record(event.effectiveOn(), new Placement(event.axis(), event.priority()));
-        wording.record(event.effectiveOn(), new Wording(event.title(), event.description()));
+        wording.record(event.effectiveOn(), new Wording(event.title(), event.description(),
+                event.titleProvisional()));
     }
 
     @EventSourcingHandler
     void on(ObjectiveAmended event) {
-        wording.record(event.effectiveOn(), new Wording(event.title(), event.description()));
+        wording.record(event.effectiveOn(), new Wording(event.title(), event.description(),
+                event.titleProvisional()));
     }
 
     @EventSourcingHandler

@@ -21,6 +21,7 @@ public record ObjectiveImportView(
         String axis,
         String priority,
         String title,
+        boolean titleProvisional,
         String sponsor,
         Map<MilestoneId, MilestoneState> milestones) {
 
@@ -53,6 +54,7 @@ public record ObjectiveImportView(
                 placement == null ? null : placement.axis(),
                 placement == null ? null : placement.priority(),
                 wording == null ? null : wording.title(),
+                wording != null && wording.titleProvisional(),
                 sponsor, states);
     }
 }

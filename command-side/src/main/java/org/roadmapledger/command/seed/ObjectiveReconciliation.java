@@ -36,14 +36,17 @@ final class ObjectiveReconciliation {
         LocalDate on = run.effectiveOn();
         if (current == null) {
             run.issue(Change.OBJECTIVE_DEFINED,
-                    new DefineObjective(id, axis, priority, entry.title().fr(), null, on, null));
+                    new DefineObjective(id, axis, priority, entry.title().fr(), null, on, null,
+                            entry.titleProvisional()));
         } else if (!current.inForce()) {
             run.skip(subject(id), "objective " + id + " was defined on " + current.definedOn()
                     + ", after the import's effective date " + on + ": it is left as it is");
             return;
         } else {
-            if (!entry.title().fr().equals(current.title())) {
-                run.tryIssue(Change.AMENDED, new AmendObjective(id, entry.title().fr(), null, on, null), subject(id));
+            if (!entry.title().fr().equals(current.title())
+                    || entry.titleProvisional() != current.titleProvisional()) {
+                run.tryIssue(Change.AMENDED, new AmendObjective(id, entry.title().fr(), null, on, null,
+                        entry.titleProvisional()), subject(id));
             }
             if (!axis.equals(current.axis()) || !priority.equals(current.priority())) {
                 run.tryIssue(Change.MOVED, new MoveObjective(id, axis, priority, on, null), subject(id));

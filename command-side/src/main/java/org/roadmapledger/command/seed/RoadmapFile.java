@@ -41,11 +41,21 @@ record RoadmapFile(
             @NotNull @Size(max = 100) List<@Valid @NotNull Priority> priorities) {
     }
 
+    /** What the file's authors could not yet make official; the ledger records only whether a title is. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Provisional(Boolean title) {
+
+        static boolean title(Provisional provisional) {
+            return provisional != null && Boolean.TRUE.equals(provisional.title());
+        }
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Priority(
             @NotBlank @Size(max = 32) String code,
             @NotNull @Valid Text title,
-            List<@Valid @NotNull Objective> objectives) {
+            List<@Valid @NotNull Objective> objectives,
+            Provisional provisional) {
 
         List<Objective> objectivesOrNone() {
             return objectives == null ? List.of() : objectives;
@@ -58,7 +68,12 @@ record RoadmapFile(
             @NotNull @Pattern(regexp = ObjectiveId.PATTERN) String code,
             @NotNull @Valid Text title,
             @Size(max = 64) String sponsor,
-            List<@Valid @NotNull Milestone> milestones) {
+            List<@Valid @NotNull Milestone> milestones,
+            Provisional provisional) {
+
+        boolean titleProvisional() {
+            return Provisional.title(provisional);
+        }
 
         List<Milestone> milestonesOrNone() {
             return milestones == null ? List.of() : milestones;

@@ -34,7 +34,8 @@ record StructurePlan(Structure beforeObjectives, Structure afterObjectives) {
             for (RoadmapFile.Axis axis : file.axes()) {
                 List<PriorityDefinition> priorities = new ArrayList<>();
                 for (RoadmapFile.Priority priority : axis.priorities()) {
-                    priorities.add(new PriorityDefinition(priority.code(), priority.title().fr()));
+                    priorities.add(new PriorityDefinition(priority.code(), priority.title().fr(),
+                            RoadmapFile.Provisional.title(priority.provisional())));
                 }
                 axes.add(new AxisDefinition(axis.code(), axis.title().fr(), priorities));
             }

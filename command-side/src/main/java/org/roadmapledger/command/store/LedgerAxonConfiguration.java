@@ -1,5 +1,6 @@
 package org.roadmapledger.command.store;
 
+import org.roadmapledger.api.upcasting.ProvisionalTitlesUpcaster;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -51,6 +52,13 @@ class LedgerAxonConfiguration {
      * {@code EventStoreException} and HTTP 500 instead of {@code AggregateStreamCreationException} and
      * {@code ConcurrencyException}, which the API answers with 409.
      */
+    /** Events stored before titles could be provisional are read as official (shared-api's upcaster). */
+    @Bean
+    @ConditionalOnMissingBean(ProvisionalTitlesUpcaster.class)
+    ProvisionalTitlesUpcaster provisionalTitlesUpcaster() {
+        return new ProvisionalTitlesUpcaster();
+    }
+
     @Bean
     PersistenceExceptionResolver duplicateKeyResolver() {
         return LedgerAxonConfiguration::isUniqueViolation;

@@ -187,6 +187,46 @@ class ObjectiveTest {
     class AmendingAnObjective {
 
         @Test
+        void an_official_title_replaces_a_provisional_one_even_in_the_same_words() {
+            // given an objective whose title is a placeholder
+            TestExecutor<Objective> given = fixture.given(new ObjectiveDefined(OBJECTIVE_ID, ROADMAP_ID, "1", "1.P1",
+                    TITLE, DESCRIPTION, DEFINED_ON, true));
+
+            // when the same words are given as the official title
+            ResultValidator<Objective> then = given.when(new AmendObjective(OBJECTIVE_ID, TITLE, null, null, null));
+
+            // then
+            then.expectEvents(new ObjectiveAmended(OBJECTIVE_ID, TITLE, DESCRIPTION, TODAY, false));
+        }
+
+        @Test
+        void amending_the_description_keeps_the_title_provisional() {
+            // given
+            TestExecutor<Objective> given = fixture.given(new ObjectiveDefined(OBJECTIVE_ID, ROADMAP_ID, "1", "1.P1",
+                    TITLE, DESCRIPTION, DEFINED_ON, true));
+
+            // when
+            ResultValidator<Objective> then = given.when(new AmendObjective(OBJECTIVE_ID, null, "Autre description",
+                    null, null));
+
+            // then
+            then.expectEvents(new ObjectiveAmended(OBJECTIVE_ID, TITLE, "Autre description", TODAY, true));
+        }
+
+        @Test
+        void amending_a_title_only_to_mark_it_provisional_is_a_change() {
+            // given
+            TestExecutor<Objective> given = fixture.given(defined());
+
+            // when
+            ResultValidator<Objective> then = given.when(new AmendObjective(OBJECTIVE_ID, TITLE, null, null, null,
+                    true));
+
+            // then
+            then.expectEvents(new ObjectiveAmended(OBJECTIVE_ID, TITLE, DESCRIPTION, TODAY, true));
+        }
+
+        @Test
         void amending_the_title_records_it_with_the_description_in_force() {
             // given
             TestExecutor<Objective> given = fixture.given(defined());

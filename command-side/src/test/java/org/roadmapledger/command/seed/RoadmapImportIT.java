@@ -92,6 +92,9 @@ class RoadmapImportIT {
                 + "FROM domain_event_entry WHERE payload_type LIKE '%RoadmapStructurePublished'", Integer.class))
                 .isEqualTo(4);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM roadmap_priority", Integer.class)).isEqualTo(18);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE "
+                + "'%ObjectiveDefined' AND (convert_from(payload, 'UTF8')::jsonb ->> 'titleProvisional')::boolean",
+                Integer.class)).as("objectives whose title the file marks provisional").isEqualTo(59);
         assertThat(distinct("convert_from(payload, 'UTF8')::jsonb ->> 'effectiveOn'"))
                 .containsExactly(LAUNCHED_ON.toString());
         assertThat(distinct("convert_from(meta_data, 'UTF8')::jsonb ->> 'actor'")).containsExactly("system:import");
@@ -112,6 +115,29 @@ class RoadmapImportIT {
         assertThat(eventsByType(before)).isEmpty();
         assertThat(summary).isEqualTo(new ImportSummary("fr-digital-health-2023-2027", today(),
                 0, 0, 0, 0, 0, 0, 0, List.of(), 0));
+    }
+
+    @Test
+    void an_official_title_in_the_file_amends_the_objective_and_marks_its_title_official() throws IOException {
+        // given
+        importFile(bundled());
+        long before = lastIndex();
+        ObjectNode edited = bundled();
+        objective(edited, "2.01").with("title").put("fr", "Titre officiel de l'objectif 2.01");
+        objective(edited, "2.01").with("provisional").put("title", false);
+
+        // when
+        ImportSummary summary = importFile(edited);
+
+        // then
+        assertThat(eventsByType(before)).containsExactlyInAnyOrderEntriesOf(Map.of("ObjectiveAmended", 1));
+        JsonNode amended = payloadOf("ObjectiveAmended", before);
+        assertThat(amended.get("title").asText()).isEqualTo("Titre officiel de l'objectif 2.01");
+        assertThat(amended.get("titleProvisional").asBoolean()).isFalse();
+        assertThat(summary.eventsAppended()).isEqualTo(1);
+        long afterEdit = lastIndex();
+        assertThat(importFile(edited).eventsAppended()).isZero();
+        assertThat(eventsByType(afterEdit)).isEmpty();
     }
 
     @Test

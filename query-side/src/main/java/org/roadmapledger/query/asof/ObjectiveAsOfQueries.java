@@ -42,7 +42,7 @@ class ObjectiveAsOfQueries {
 
     private static ObjectiveStatusView toMessage(ObjectiveView view) {
         return new ObjectiveStatusView(view.objectiveId(), view.axis(), view.priority(), view.title(),
-                view.description(), view.sponsor(), view.status(), view.progressPercent(),
+                view.titleProvisional(), view.description(), view.sponsor(), view.status(), view.progressPercent(),
                 view.milestones().stream().map(m -> new ObjectiveStatusView.Milestone(m.milestoneId(), m.title(),
                         m.dueOn(), m.achievedOn(), m.overdue())).toList(),
                 view.version(), view.asOf(), view.validAt());

@@ -47,13 +47,26 @@ public final class EventTypes {
         return Collections.unmodifiableMap(known);
     }
 
-    /** The short name for either form of a type name, if the ledger knows that type. */
+    /**
+     * The short name for either form of a type name, if the ledger knows that type. A CloudEvents type of an earlier
+     * revision names the same event (a filter written against it keeps matching after an event gains a field).
+     */
     public static Optional<String> shortName(String name) {
         if (KNOWN.containsKey(name)) {
             return Optional.of(name);
         }
-        return KNOWN.values().stream().filter(type -> cloudEventType(type).equals(name))
-                .map(Class::getSimpleName).findFirst();
+        return KNOWN.values().stream().filter(type -> namesRevisionOf(name, type)).map(Class::getSimpleName)
+                .findFirst();
+    }
+
+    private static boolean namesRevisionOf(String name, Class<?> type) {
+        String current = cloudEventType(type);
+        String unversioned = current.substring(0, current.lastIndexOf(".v") + 2);
+        if (!name.startsWith(unversioned)) {
+            return false;
+        }
+        String number = name.substring(unversioned.length());
+        return number.matches("[1-9][0-9]{0,3}") && Integer.parseInt(number) <= Integer.parseInt(revision(type));
     }
 
     private static final ClassValue<String> CLOUD_EVENT_TYPES = new ClassValue<>() {

@@ -93,7 +93,7 @@ class ObjectiveQueryController {
                 });
     }
 
-    // A blank filter, as HTML forms send for an empty field, filters nothing, like a blank asOf.
+    // A blank filter, as HTML forms send for an empty field, filters nothing, like an empty asOf.
     private static String orAny(String filter) {
         return filter == null || filter.isBlank() ? null : filter;
     }

@@ -38,7 +38,8 @@ public record ObjectiveState(
     public record Placement(String axis, String priority) {
     }
 
-    public record Wording(String title, String description) {
+    /** {@code titleProvisional}: the title is a placeholder until the official wording is known. */
+    public record Wording(String title, String description, boolean titleProvisional) {
     }
 
     private static final Comparator<MilestoneState> SCHEDULE =
@@ -52,7 +53,8 @@ public record ObjectiveState(
     public static ObjectiveState defined(ObjectiveDefined event) {
         return new ObjectiveState(event.objectiveId().value(), event.roadmapId().value(),
                 new Stamped<>(new Placement(event.axis(), event.priority()), event.effectiveOn()),
-                new Stamped<>(new Wording(event.title(), event.description()), event.effectiveOn()),
+                new Stamped<>(new Wording(event.title(), event.description(), event.titleProvisional()),
+                        event.effectiveOn()),
                 Stamped.unset(), new Stamped<>(ObjectiveStatus.NOT_STARTED, event.effectiveOn()), Stamped.unset(),
                 List.of());
     }
@@ -61,7 +63,8 @@ public record ObjectiveState(
     public ObjectiveState with(ObjectiveEvent event) {
         if (event instanceof ObjectiveAmended e) {
             return new ObjectiveState(objectiveId, roadmapId, placement,
-                    wording.setBy(new Wording(e.title(), e.description()), e.effectiveOn()), sponsor, status,
+                    wording.setBy(new Wording(e.title(), e.description(), e.titleProvisional()), e.effectiveOn()),
+                    sponsor, status,
                     progressPercent, milestones);
         }
         if (event instanceof ObjectiveMoved e) {

@@ -27,6 +27,7 @@ public record ObjectiveVersion(
         String priority,
         String title,
         String description,
+        boolean titleProvisional,
         String sponsor,
         ObjectiveStatus status,
         Integer progressPercent,
@@ -53,7 +54,8 @@ public record ObjectiveVersion(
                 entry.recordedFrom(), entry.recordedTo(), validFrom.toString(),
                 entry.validTo() == null ? OPEN_DATE : entry.validTo().toString(),
                 s.placement().value().axis(), s.placement().value().priority(),
-                s.wording().value().title(), s.wording().value().description(), s.sponsor().value(),
+                s.wording().value().title(), s.wording().value().description(),
+                s.wording().value().titleProvisional(), s.sponsor().value(),
                 s.status().value(), s.progressPercent().value(), s.milestones(),
                 new Since(text(s.placement().since()), text(s.wording().since()), text(s.sponsor().since()),
                         text(s.status().since()), text(s.progressPercent().since())));
@@ -62,7 +64,8 @@ public record ObjectiveVersion(
     Slice toSlice() {
         ObjectiveState state = new ObjectiveState(objectiveId, roadmapId,
                 new Stamped<>(new ObjectiveState.Placement(axis, priority), date(since.placement())),
-                new Stamped<>(new ObjectiveState.Wording(title, description), date(since.wording())),
+                new Stamped<>(new ObjectiveState.Wording(title, description, titleProvisional),
+                        date(since.wording())),
                 new Stamped<>(sponsor, date(since.sponsor())),
                 new Stamped<>(status, date(since.status())),
                 new Stamped<>(progressPercent, date(since.progressPercent())),

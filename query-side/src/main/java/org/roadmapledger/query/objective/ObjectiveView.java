@@ -12,6 +12,7 @@ public record ObjectiveView(
         String axis,
         String priority,
         String title,
+        boolean titleProvisional,
         String description,
         String sponsor,
         ObjectiveStatus status,
@@ -30,7 +31,7 @@ public record ObjectiveView(
                 .map(m -> new Milestone(m.milestoneId(), m.title(), m.dueOn(), m.achievedOn(), m.overdueAt(validAt)))
                 .toList();
         return new ObjectiveView(version.objectiveId(), version.axis(), version.priority(), version.title(),
-                version.description(), version.sponsor(), version.status(), version.progressPercent(), milestones,
+                version.titleProvisional(), version.description(), version.sponsor(), version.status(), version.progressPercent(), milestones,
                 versionNumber, asOf, validAt);
     }
 }

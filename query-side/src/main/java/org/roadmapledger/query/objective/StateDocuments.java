@@ -31,6 +31,7 @@ final class StateDocuments {
                 .append("axis", s.placement().value().axis()).append("priority", s.placement().value().priority())
                 .append("title", s.wording().value().title())
                 .append("description", s.wording().value().description())
+                .append("titleProvisional", s.wording().value().titleProvisional())
                 .append("sponsor", s.sponsor().value())
                 .append("status", s.status().value() == null ? null : s.status().value().name())
                 .append("progressPercent", s.progressPercent().value())
@@ -88,7 +89,9 @@ final class StateDocuments {
         return new ObjectiveState(d.getString("objectiveId"), d.getString("roadmapId"),
                 new Stamped<>(new ObjectiveState.Placement(d.getString("axis"), d.getString("priority")),
                         date(since.getString("placement"))),
-                new Stamped<>(new ObjectiveState.Wording(d.getString("title"), d.getString("description")),
+                // states written before titles could be provisional have no such field: their titles are official
+                new Stamped<>(new ObjectiveState.Wording(d.getString("title"), d.getString("description"),
+                        Boolean.TRUE.equals(d.getBoolean("titleProvisional"))),
                         date(since.getString("wording"))),
                 new Stamped<>(d.getString("sponsor"), date(since.getString("sponsor"))),
                 new Stamped<>(status == null ? null : ObjectiveStatus.valueOf(status), date(since.getString("status"))),

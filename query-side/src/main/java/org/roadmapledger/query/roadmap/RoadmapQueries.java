@@ -61,7 +61,8 @@ public class RoadmapQueries {
                 List<ObjectiveVersion> inPriority = byPriority.getOrDefault(axis.code() + "\u0000" + priority.code(),
                         List.of());
                 inAxis.addAll(inPriority);
-                priorities.add(new RoadmapTree.Priority(priority.code(), priority.title(), rollup(inPriority, at),
+                priorities.add(new RoadmapTree.Priority(priority.code(), priority.title(),
+                        priority.titleProvisional(), rollup(inPriority, at),
                         inPriority.stream().map(v -> summary(v, at)).toList()));
             }
             placed.addAll(inAxis);
@@ -72,7 +73,8 @@ public class RoadmapQueries {
     }
 
     private static RoadmapTree.ObjectiveSummary summary(ObjectiveVersion v, Viewpoint at) {
-        return new RoadmapTree.ObjectiveSummary(v.objectiveId(), v.title(), v.sponsor(), v.status(),
+        return new RoadmapTree.ObjectiveSummary(v.objectiveId(), v.title(), v.titleProvisional(), v.sponsor(),
+                v.status(),
                 v.progressPercent(), milestones(List.of(v), at));
     }
 

@@ -14,11 +14,13 @@ public record RoadmapTree(String roadmapId, String title, Instant asOf, LocalDat
     public record Axis(String code, String title, Rollup rollup, List<Priority> priorities) {
     }
 
-    public record Priority(String code, String title, Rollup rollup, List<ObjectiveSummary> objectives) {
+    /** {@code titleProvisional}: the title is a placeholder until the official wording is known. */
+    public record Priority(String code, String title, boolean titleProvisional, Rollup rollup,
+                           List<ObjectiveSummary> objectives) {
     }
 
-    public record ObjectiveSummary(String objectiveId, String title, String sponsor, ObjectiveStatus status,
-                                   Integer progressPercent, Milestones milestones) {
+    public record ObjectiveSummary(String objectiveId, String title, boolean titleProvisional, String sponsor,
+                                   ObjectiveStatus status, Integer progressPercent, Milestones milestones) {
     }
 
     /** Objectives per status (only the statuses present, in their natural order) and milestone counts. */

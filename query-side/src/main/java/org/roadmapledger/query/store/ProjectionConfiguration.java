@@ -1,5 +1,6 @@
 package org.roadmapledger.query.store;
 
+import org.roadmapledger.api.upcasting.ProvisionalTitlesUpcaster;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -31,6 +32,13 @@ class ProjectionConfiguration {
     @ConditionalOnMissingBean(Clock.class)
     Clock ledgerClock() {
         return Clock.systemUTC();
+    }
+
+    /** Events stored before titles could be provisional are read as official (shared-api's upcaster). */
+    @Bean
+    @ConditionalOnMissingBean(ProvisionalTitlesUpcaster.class)
+    ProvisionalTitlesUpcaster provisionalTitlesUpcaster() {
+        return new ProvisionalTitlesUpcaster();
     }
 
     @Bean

@@ -197,7 +197,7 @@ class EventStreamIT {
         assertThat(cloudEvent.path("specversion").asText()).isEqualTo("1.0");
         assertThat(cloudEvent.path("id").asText()).isEqualTo(eventId);
         assertThat(cloudEvent.path("source").asText()).isEqualTo("urn:test:ledger");
-        assertThat(cloudEvent.path("type").asText()).isEqualTo("org.roadmapledger.objective.objective-defined.v1");
+        assertThat(cloudEvent.path("type").asText()).isEqualTo("org.roadmapledger.objective.objective-defined.v2");
         assertThat(cloudEvent.path("subject").asText()).isEqualTo("envelope-1");
         assertThat(cloudEvent.path("time").asText()).endsWith("Z");
         assertThat(cloudEvent.path("datacontenttype").asText()).isEqualTo("application/json");

@@ -13,6 +13,7 @@ public record ObjectiveStatusView(
         String axis,
         String priority,
         String title,
+        boolean titleProvisional,
         String description,
         String sponsor,
         ObjectiveStatus status,

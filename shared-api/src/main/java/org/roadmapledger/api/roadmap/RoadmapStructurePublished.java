@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * A roadmap's whole structure was published. {@code structureVersion} counts publications from 1, so readers
- * can tell which structure an objective was placed under.
+ * can tell which structure an objective was placed under. Revision 2: each priority says whether its title is
+ * provisional (read as false in events of revision 1).
  */
-@Revision("1")
+@Revision("2")
 public record RoadmapStructurePublished(
         RoadmapId roadmapId,
         int structureVersion,
