@@ -12,7 +12,7 @@ import java.util.Set;
  *     <li>{@code <workloads> key=value…}: {@code all}, or a comma-separated choice of {@code write},
  *     {@code read-your-write}, {@code as-of}, {@code replay}, {@code stream}, {@code memory}, against a running
  *     ledger, with the floors measured in the same run; writes {@code benchmarks/results/<date>-<profile>.json},
- *     {@code .md} and {@code .svg} (options: README, "Benchmarks");</li>
+ *     {@code .md} and {@code .svg} (options: benchmarks/README.md);</li>
  *     <li>{@code load events=1000000 [jdbc=… | data=… | url=…]}: append a generated history through Axon's JDBC
  *     engine into the ledger's event store, then wait for the projections;</li>
  *     <li>{@code mongo-floor documents=1000000}: raw bulk insert rate into a fresh MongoDB-wire server.</li>

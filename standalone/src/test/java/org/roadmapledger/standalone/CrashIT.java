@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The standalone under 8 writers, killed with SIGKILL twice (its JVM alone, then its JVM and its PostgreSQL at the
  * same moment) and started again each time, with a client following the event stream across the crashes.
- * {@code -Dcrash.commands=10000} runs it at ten times the CI size (README, "Reliability").
+ * {@code -Dcrash.commands=10000} runs it at ten times the CI size (docs/reliability.md).
  */
 class CrashIT {
 

@@ -11,7 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The README's examples, as a script: every {@code ```bash} block that calls {@code curl}, in order, one logical
+ * The examples of the README and of the documents it leads to, as one script: every {@code ```bash} block that calls
+ * {@code curl}, file after file in {@link #FILES}' order (later examples use what earlier ones recorded), one logical
  * line each (lines ending in a backslash joined). Each line that calls curl documents the status it answers,
  * {@code → 200}, at its end or on the comment line just above it.
  */
@@ -19,8 +20,11 @@ final class ReadmeExamples {
 
     private static final Pattern STATUS = Pattern.compile("→ (\\d{3})");
 
+    /** The files with examples, in the order a reader meets them. */
+    static final List<String> FILES = List.of("README.md", "docs/api.md", "docs/events.md", "docs/operations.md");
+
     /** A line of an example; {@code expected} is its documented status, empty for a line that calls no curl. */
-    record Line(int readmeLine, String command, Optional<Integer> expected) {
+    record Line(String where, String command, Optional<Integer> expected) {
 
         boolean callsCurl() {
             return command.matches("(?s).*\\bcurl\\b.*");
@@ -30,10 +34,18 @@ final class ReadmeExamples {
     private ReadmeExamples() {
     }
 
-    static List<Line> read(Path readme) {
+    static List<Line> read(Path repository) {
+        List<Line> examples = new ArrayList<>();
+        for (String file : FILES) {
+            examples.addAll(read(repository.resolve(file), file));
+        }
+        return examples;
+    }
+
+    private static List<Line> read(Path path, String file) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(readme);
+            lines = Files.readAllLines(path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,14 +60,14 @@ final class ReadmeExamples {
             }
             List<String> block = lines.subList(i + 1, end);
             if (block.stream().anyMatch(line -> line.contains("curl "))) {
-                examples.addAll(logicalLines(block, i + 2));
+                examples.addAll(logicalLines(file, block, i + 2));
             }
             i = end;
         }
         return examples;
     }
 
-    private static List<Line> logicalLines(List<String> block, int firstLineNumber) {
+    private static List<Line> logicalLines(String file, List<String> block, int firstLineNumber) {
         List<Line> logical = new ArrayList<>();
         String previousComment = "";
         for (int j = 0; j < block.size(); j++) {
@@ -74,7 +86,7 @@ final class ReadmeExamples {
             }
             String above = previousComment;
             Optional<Integer> expected = status(text).or(() -> status(above));
-            logical.add(new Line(number, text, expected));
+            logical.add(new Line(file + ":" + number, text, expected));
             previousComment = "";
         }
         return logical;

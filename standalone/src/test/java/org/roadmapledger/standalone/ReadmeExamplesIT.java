@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every example of the README runs as written, in order, against a fresh standalone, and answers the status it
- * documents ({@link ReadmeExamples}). The script is the README's lines with two changes that the reader does not
+ * Every example of the README and of {@code docs/} runs as written, in order, against a fresh standalone, and
+ * answers the status it documents ({@link ReadmeExamples}). The script is the README's lines with two changes that the reader does not
  * see: the port is the test's, and {@code curl} is a function that reports each answer's status on standard
  * error and ends a stream after 2 s (which a reader ends with Ctrl-C).
  */
@@ -45,10 +45,10 @@ class ReadmeExamplesIT {
     void every_readme_example_runs_as_written_on_a_fresh_ledger_and_answers_the_status_it_documents()
             throws Exception {
         Path repository = Path.of(System.getProperty("user.dir")).resolve("..").normalize();
-        List<ReadmeExamples.Line> lines = ReadmeExamples.read(repository.resolve("README.md"));
+        List<ReadmeExamples.Line> lines = ReadmeExamples.read(repository);
         assertThat(lines).as("examples found").hasSizeGreaterThan(30);
         assertThat(lines.stream().filter(ReadmeExamples.Line::callsCurl).filter(line -> line.expected().isEmpty())
-                .map(line -> "README line " + line.readmeLine() + ": " + line.command()))
+                .map(line -> line.where() + ": " + line.command()))
                 .as("examples that call curl without documenting the status they answer").isEmpty();
 
         try (ConfigurableApplicationContext ledger = Standalone.start(dataDir)) {
@@ -74,7 +74,7 @@ class ReadmeExamplesIT {
                 }
                 List<Integer> answered = statuses.getOrDefault(i, List.of());
                 if (answered.isEmpty() || answered.stream().anyMatch(s -> !s.equals(line.expected().orElseThrow()))) {
-                    wrong.add("README line " + line.readmeLine() + " documents " + line.expected().orElseThrow()
+                    wrong.add(line.where() + " documents " + line.expected().orElseThrow()
                             + ", answered " + answered + ": " + line.command());
                 }
             }

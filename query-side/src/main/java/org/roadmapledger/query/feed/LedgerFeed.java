@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * subscriber catches up with its own stream from the store, opened at its position, on the same workers, until
  * its position covers one in the ring; then it joins there. Every event it is handed is one it has not seen,
  * whether it was read privately or from the ring, which is what makes the seam exact (see {@link Position} and
- * the README, "Events and subscriptions").
+ * docs/events.md).
  */
 @Component
 public class LedgerFeed implements SmartLifecycle {

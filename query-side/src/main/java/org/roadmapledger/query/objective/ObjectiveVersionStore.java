@@ -56,7 +56,7 @@ public class ObjectiveVersionStore implements ViewDocuments {
     void refuseThePreviousLayoutSilently() {
         if (mongo.collectionExists(PREVIOUS_LAYOUT)) {
             log.error("The views hold a collection {} of an earlier layout, which this version does not read: "
-                    + "rebuild them by replaying the event store (see the README, query side)", PREVIOUS_LAYOUT);
+                    + "rebuild them by replaying the event store (see docs/architecture.md)", PREVIOUS_LAYOUT);
         }
     }
 

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Reads the PostgreSQL event store with Axon's JDBC engine, with its gap handling set deliberately (the reasons
- * are in the README, "Query side"). A transaction that takes a global index and commits later leaves a hole that
+ * are in docs/operations.md). A transaction that takes a global index and commits later leaves a hole that
  * the processors hold as a gap in their tokens; once a gap is dropped, an event committed into it is never
  * streamed (AxonFramework#4829), and the reconciliation repairs what it missed. Not used on Axon Server, whose
  * event stream has no gaps.

@@ -12,14 +12,14 @@ import java.util.UUID;
  *
  * @param nodeId               this instance's name in the token store's claims; unique per instance (two Spring
  *                             contexts in one JVM must differ), by default the JVM's name and a random suffix
- * @param gapTimeout           how long a hole in the PostgreSQL global index is waited for (see README, "Query side")
+ * @param gapTimeout           how long a hole in the PostgreSQL global index is waited for (see docs/operations.md)
  * @param gapCleaningThreshold how many held gaps make the engine look for timed-out ones before each fetch
  * @param maxGapOffset         how far behind the head a gap may fall before it is dropped regardless of time
  * @param balanceInterval      how often an instance announces itself and gives up segments beyond its fair share
  * @param progressLogInterval  how often a replay logs its percentage and rate
  * @param reconciliationPage   how many objectives one reconciliation query compares
  * @param eventFetchSize       how many events one query of the event store reads (Axon's default, 100, kept the
- *                             processors waiting for events during a replay; see README, "Query side")
+ *                             processors waiting for events during a replay; see docs/operations.md)
  * @param wakeInterval         how often an idle projection looks for new events (Axon's pooled processor looks
  *                             every 500 ms by itself; see {@link PromptEventSource})
  */

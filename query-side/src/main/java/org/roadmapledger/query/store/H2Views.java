@@ -85,8 +85,9 @@ final class H2Views {
 
     /**
      * Rewrites a views file that is mostly dead pages, before it is opened. H2 writes copy-on-write and, under the
-     * constant writes of a replay, leaves most of the file dead (26 % live after 200,000 events: README,
-     * "Benchmarks"). Its offline compaction copies each map's pages as they are, so the indexes keep their order.
+     * constant writes of a replay, leaves most of the file dead (26 % live after 200,000 events:
+     * benchmarks/README.md). Its offline compaction copies each map's pages as they are, so the indexes keep their
+     * order.
      */
     static void compactIfSparse(Path file, long aboveBytes, int belowFillRate) {
         try {

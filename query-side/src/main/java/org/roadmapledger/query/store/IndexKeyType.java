@@ -13,7 +13,7 @@ import java.util.List;
  * The keys of the embedded server's unique indexes ({@code _id} among them) in H2's MVStore, in the order of their
  * values as MongoDB compares them. H2's default type orders such keys, which it knows only as serializable objects,
  * by their Java-serialized bytes: it serialized both keys at every comparison of every lookup and insert, the
- * largest cost of a replay on the H2 backend (README, "Query side"); {@link H2Views} puts an index written in that
+ * largest cost of a replay on the H2 backend (docs/architecture.md); {@link H2Views} puts an index written in that
  * order into this one once. Keys are written as BSON values ({@link BsonEncoding}); those written before in H2's
  * encoding of Java objects are read as they are.
  */

@@ -23,7 +23,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
-/** Webhook subscriptions: {@code /api/subscriptions} (README, "Events and subscriptions"). */
+/** Webhook subscriptions: {@code /api/subscriptions} (docs/events.md). */
 @RestController
 @KnownParametersOnly
 @RequestMapping(path = "/api/subscriptions", produces = MediaType.APPLICATION_JSON_VALUE)

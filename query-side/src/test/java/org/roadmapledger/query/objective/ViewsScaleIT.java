@@ -69,7 +69,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The scale check, run on demand only ({@code -Dledger.scale=on}, see the README): a seeded history of
+ * The scale check, run on demand only ({@code -Dledger.scale=on}, see docs/architecture.md): a seeded history of
  * {@code scale.roadmapObjectives} objectives of the roadmap with {@code scale.eventsPerObjective} events each,
  * plus {@code scale.extraObjectives} objectives of another roadmap with {@code scale.eventsPerExtra} events each,
  * appended through Axon's JDBC engine in batches into an embedded PostgreSQL; then, for each backend of

@@ -48,7 +48,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Measures the change stream and the webhooks on a real embedded PostgreSQL (README, "Events and subscriptions"):
+ * Measures the change stream and the webhooks on a real embedded PostgreSQL (docs/events.md):
  * <ol>
  * <li>catch-up: one SSE client from the beginning of a ledger of {@code events} events, events/s received;</li>
  * <li>fan-out: {@code clients} SSE clients following live writes made by another event store (as the command
