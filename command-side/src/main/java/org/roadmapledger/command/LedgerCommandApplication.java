@@ -1,12 +1,15 @@
 package org.roadmapledger.command;
 
 import org.springframework.boot.SpringApplication;
+import org.roadmapledger.platform.LedgerPlatform;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The write side of the ledger: REST command API, aggregates, event store and roadmap import. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(LedgerPlatform.class)
 public class LedgerCommandApplication {
 
     public static void main(String[] args) {

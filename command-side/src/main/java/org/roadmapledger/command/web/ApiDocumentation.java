@@ -1,5 +1,6 @@
 package org.roadmapledger.command.web;
 
+import org.roadmapledger.platform.web.CorrelationIdFilter;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;

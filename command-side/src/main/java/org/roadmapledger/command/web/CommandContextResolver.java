@@ -1,5 +1,6 @@
 package org.roadmapledger.command.web;
 
+import org.roadmapledger.platform.web.CorrelationIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;

@@ -1,25 +1,13 @@
 package org.roadmapledger.query.ops;
 
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/**
- * Operations beans. The standalone gets the same from the command side: each is declared once, by whichever
- * side comes first.
- */
+/** The query side's own health: its views' database (the event store's is the platform's). */
 @Configuration(proxyBeanMethods = false)
 class OperationsConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean(name = "eventStoreHealthIndicator")
-    HealthIndicator eventStoreHealthIndicator(ObjectProvider<EventStore> eventStore) {
-        return new EventStoreHealthIndicator(eventStore);
-    }
 
     /**
      * Replaces Spring Boot's {@code mongo} component, which asks {@code hello}: the embedded MongoDB-wire server

@@ -1,5 +1,6 @@
 package org.roadmapledger.query.objective;
 
+import org.roadmapledger.platform.store.EventStoreSchema;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -409,11 +410,6 @@ class ViewsScaleIT {
     }
 
     private static EventSchema schema() {
-        return EventSchema.builder().eventTable("domain_event_entry").snapshotTable("snapshot_event_entry")
-                .globalIndexColumn("global_index").eventIdentifierColumn("event_identifier")
-                .aggregateIdentifierColumn("aggregate_identifier").sequenceNumberColumn("sequence_number")
-                .typeColumn("type").timestampColumn("time_stamp").payloadTypeColumn("payload_type")
-                .payloadRevisionColumn("payload_revision").payloadColumn("payload").metaDataColumn("meta_data")
-                .build();
+        return EventStoreSchema.ledgerSchema();
     }
 }

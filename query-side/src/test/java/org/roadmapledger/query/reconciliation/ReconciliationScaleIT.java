@@ -14,7 +14,7 @@ import org.roadmapledger.query.ObjectiveHistories;
 import org.roadmapledger.query.history.HistoryContiguity;
 import org.roadmapledger.query.history.HistoryHead;
 import org.roadmapledger.query.objective.ObjectivePosition;
-import org.roadmapledger.query.store.EventStoreSchema;
+import org.roadmapledger.platform.store.EventStoreSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;

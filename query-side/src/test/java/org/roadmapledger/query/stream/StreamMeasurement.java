@@ -1,5 +1,6 @@
 package org.roadmapledger.query.stream;
 
+import org.roadmapledger.platform.store.EventStoreSchema;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.HttpServer;
@@ -326,12 +327,7 @@ public final class StreamMeasurement {
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
-                .schema(EventSchema.builder().eventTable("domain_event_entry").snapshotTable("snapshot_event_entry")
-                        .globalIndexColumn("global_index").eventIdentifierColumn("event_identifier")
-                        .aggregateIdentifierColumn("aggregate_identifier").sequenceNumberColumn("sequence_number")
-                        .typeColumn("type").timestampColumn("time_stamp").payloadTypeColumn("payload_type")
-                        .payloadRevisionColumn("payload_revision").payloadColumn("payload")
-                        .metaDataColumn("meta_data").build())
+                .schema(EventStoreSchema.ledgerSchema())
                 .build();
     }
 

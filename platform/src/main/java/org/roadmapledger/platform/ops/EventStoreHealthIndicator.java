@@ -1,4 +1,4 @@
-package org.roadmapledger.query.ops;
+package org.roadmapledger.platform.ops;
 
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -7,14 +7,14 @@ import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 
 /**
- * {@code /actuator/health} component {@code eventStore}: the event store the projections read answers a read of
- * its head, whether it is PostgreSQL or Axon Server.
+ * {@code /actuator/health} component {@code eventStore}: the event store answers a read of its head, whether it is
+ * PostgreSQL (Axon's JDBC engine) or Axon Server.
  */
-class EventStoreHealthIndicator extends AbstractHealthIndicator {
+public class EventStoreHealthIndicator extends AbstractHealthIndicator {
 
     private final ObjectProvider<EventStore> eventStores;
 
-    EventStoreHealthIndicator(ObjectProvider<EventStore> eventStores) {
+    public EventStoreHealthIndicator(ObjectProvider<EventStore> eventStores) {
         super("the event store cannot be read");
         this.eventStores = eventStores;
     }

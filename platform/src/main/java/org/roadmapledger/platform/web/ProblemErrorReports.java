@@ -1,4 +1,4 @@
-package org.roadmapledger.command.web;
+package org.roadmapledger.platform.web;
 
 import org.apache.catalina.Host;
 import org.apache.catalina.connector.Request;
@@ -8,7 +8,6 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -19,8 +18,7 @@ import java.nio.charset.StandardCharsets;
  * path) are answered with Tomcat's HTML error page. Its host's error report is replaced by a problem document, so
  * that every error the service gives is {@code application/problem+json}.
  */
-@Component
-class ProblemErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+public class ProblemErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {

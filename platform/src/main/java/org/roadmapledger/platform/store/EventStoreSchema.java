@@ -1,25 +1,18 @@
-package org.roadmapledger.query.store;
+package org.roadmapledger.platform.store;
 
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
- * The names of the event store tables of shared-api's {@code V1__event_store.sql}, for reading events with
- * Axon's JDBC engine. The command side declares the same names for writing: the schema is their contract.
+ * The table and column names of the event store that {@code db/migration/V1__event_store.sql} creates: the
+ * snake_case names Axon's JPA entities get in Spring Boot, so Axon's JDBC engine (and the JPA one, in profile
+ * {@code jpa}) read and write the same tables. The command side writes them, the query side and the benchmarks read
+ * them: the schema is their contract.
  */
-@Configuration(proxyBeanMethods = false)
-public class EventStoreSchema {
+public final class EventStoreSchema {
 
-    /** Conditional: the standalone composes both sides, and the command side declares the same names. */
-    @Bean
-    @ConditionalOnMissingBean(EventSchema.class)
-    EventSchema eventSchema() {
-        return ledgerSchema();
+    private EventStoreSchema() {
     }
 
-    /** The table and column names of the ledger's event store. */
     public static EventSchema ledgerSchema() {
         return EventSchema.builder()
                 .eventTable("domain_event_entry")

@@ -1,4 +1,4 @@
-package org.roadmapledger.query.web;
+package org.roadmapledger.platform.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -15,33 +14,35 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Every log line of a query carries a correlation id: the client's {@code X-Correlation-Id} when well-formed,
- * else a new one, returned in the response. In the standalone the command side's filter has set it already.
+ * Gives every request a correlation id, the client's {@code X-Correlation-Id} when it is well-formed: it goes
+ * into the log context (every log line of the request carries it), the response header and the metadata of every
+ * event the request causes.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class CorrelationIdFilter extends OncePerRequestFilter {
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class CorrelationIdFilter extends OncePerRequestFilter {
 
-    static final String HEADER = "X-Correlation-Id";
-    private static final String MDC_KEY = "correlationId";
+    public static final String HEADER = "X-Correlation-Id";
+    private static final String ATTRIBUTE = CorrelationIdFilter.class.getName();
     private static final Pattern WELL_FORMED = Pattern.compile("^[A-Za-z0-9._:-]{1,128}$");
+
+    /** The request's correlation id, as this filter chose it. */
+    public static String correlationId(HttpServletRequest request) {
+        return (String) request.getAttribute(ATTRIBUTE);
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (MDC.get(MDC_KEY) != null) {
-            chain.doFilter(request, response);
-            return;
-        }
         String given = request.getHeader(HEADER);
         String correlationId = given != null && WELL_FORMED.matcher(given).matches()
                 ? given : UUID.randomUUID().toString();
+        request.setAttribute(ATTRIBUTE, correlationId);
         response.setHeader(HEADER, correlationId);
-        MDC.put(MDC_KEY, correlationId);
+        MDC.put("correlationId", correlationId);
         try {
             chain.doFilter(request, response);
         } finally {
-            MDC.remove(MDC_KEY);
+            MDC.remove("correlationId");
         }
     }
 }

@@ -1,0 +1,41 @@
+package org.roadmapledger.platform;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.roadmapledger.platform.ops.EventStoreHealthIndicator;
+import org.roadmapledger.platform.store.EventStoreSchema;
+import org.roadmapledger.platform.web.CorrelationIdFilter;
+import org.roadmapledger.platform.web.ProblemErrorReports;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What every application of the ledger runs on, declared once: each application imports it (the standalone too,
+ * once for both sides), so no side declares a copy and no bean needs a condition to coexist with another's.
+ */
+@Configuration(proxyBeanMethods = false)
+public class LedgerPlatform {
+
+    /** The event store's names, for Axon's JDBC engine (writing on the command side, reading on the query side). */
+    @Bean
+    EventSchema eventSchema() {
+        return EventStoreSchema.ledgerSchema();
+    }
+
+    @Bean
+    HealthIndicator eventStoreHealthIndicator(ObjectProvider<EventStore> eventStore) {
+        return new EventStoreHealthIndicator(eventStore);
+    }
+
+    @Bean
+    CorrelationIdFilter correlationIdFilter() {
+        return new CorrelationIdFilter();
+    }
+
+    @Bean
+    ProblemErrorReports problemErrorReports() {
+        return new ProblemErrorReports();
+    }
+}
