@@ -1,6 +1,7 @@
 package org.roadmapledger.query.objective;
 
 import org.roadmapledger.api.objective.MilestoneAchieved;
+import org.roadmapledger.api.objective.MilestoneAchievementRevoked;
 import org.roadmapledger.api.objective.MilestoneEvent;
 import org.roadmapledger.api.objective.MilestonePlanned;
 import org.roadmapledger.api.objective.MilestoneRescheduled;
@@ -64,8 +65,7 @@ public record ObjectiveState(
         if (event instanceof ObjectiveAmended e) {
             return new ObjectiveState(objectiveId, roadmapId, placement,
                     wording.setBy(new Wording(e.title(), e.description(), e.titleProvisional()), e.effectiveOn()),
-                    sponsor, status,
-                    progressPercent, milestones);
+                    sponsor, status, progressPercent, milestones);
         }
         if (event instanceof ObjectiveMoved e) {
             return new ObjectiveState(objectiveId, roadmapId,
@@ -87,7 +87,11 @@ public record ObjectiveState(
             return new ObjectiveState(objectiveId, roadmapId, placement, wording, sponsor, status, progressPercent,
                     milestoneChange(e).apply(milestones));
         }
-        return this; // ObjectiveDefined starts a state; it changes none
+        if (event instanceof ObjectiveDefined) {
+            return this; // a definition starts a state (defined); it changes none
+        }
+        // unreachable while every event type above is folded: a new one must be given its fold, not ignored
+        throw new IllegalArgumentException("no fold for " + event.getClass().getName());
     }
 
     // A milestone's events are in effective-date order (the command side refuses others), so each applies on top.
@@ -107,7 +111,10 @@ public record ObjectiveState(
         if (event instanceof MilestoneAchieved e) {
             return replace(id, m -> new MilestoneState(id, m.title(), m.dueOn(), e.achievedOn()));
         }
-        return replace(id, m -> new MilestoneState(id, m.title(), m.dueOn(), null)); // achievement revoked
+        if (event instanceof MilestoneAchievementRevoked) {
+            return replace(id, m -> new MilestoneState(id, m.title(), m.dueOn(), null));
+        }
+        throw new IllegalArgumentException("no fold for " + event.getClass().getName());
     }
 
     private static UnaryOperator<List<MilestoneState>> replace(String id, UnaryOperator<MilestoneState> change) {
