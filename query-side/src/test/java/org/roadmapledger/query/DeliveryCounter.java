@@ -1,5 +1,6 @@
 package org.roadmapledger.query;
 
+import org.roadmapledger.query.processing.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -13,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Counts how often the audit-history processor delivered each event, so that a redelivery test can tell that
  * the events really came again.
  */
-@ProcessingGroup(HistoryProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProcessingGroups.AUDIT_HISTORY)
 public class DeliveryCounter {
 
     private final Map<String, Integer> deliveries = new ConcurrentHashMap<>();

@@ -1,5 +1,6 @@
 package org.roadmapledger.query;
 
+import org.roadmapledger.query.processing.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.roadmapledger.api.objective.ObjectiveEvent;
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * objective (a projection bug that only some data triggers), or holds a gated objective's events until released
  * (a slow replay, long enough to watch).
  */
-@ProcessingGroup(ObjectiveVersionProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProcessingGroups.OBJECTIVE_VERSIONS)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class FaultInjection {
 

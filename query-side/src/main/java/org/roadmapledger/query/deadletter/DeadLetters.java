@@ -1,5 +1,6 @@
 package org.roadmapledger.query.deadletter;
 
+import org.roadmapledger.query.processing.ProcessingGroups;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -36,7 +37,7 @@ public class DeadLetters {
 
     DeadLetters(EventProcessingConfiguration processing, MeterRegistry meters) {
         this.processing = processing;
-        for (String group : ViewProcessors.GROUPS) {
+        for (String group : ProcessingGroups.VIEWS) {
             Gauge.builder("ledger.dead-letters", () -> size(group))
                     .description("Events parked in the dead-letter queue of a projection")
                     .tag("group", group)
@@ -61,7 +62,7 @@ public class DeadLetters {
     /** The parked events of every view's processing group. */
     public List<Group> list() {
         List<Group> groups = new ArrayList<>();
-        for (String group : ViewProcessors.GROUPS) {
+        for (String group : ProcessingGroups.VIEWS) {
             SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
             List<Sequence> parked = new ArrayList<>();
             for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
@@ -96,7 +97,7 @@ public class DeadLetters {
      */
     public List<Retried> retryAll() {
         List<Retried> results = new ArrayList<>();
-        for (String group : ViewProcessors.GROUPS) {
+        for (String group : ProcessingGroups.VIEWS) {
             SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
             SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.sequencedDeadLetterProcessor(group)
                     .orElseThrow(() -> new IllegalStateException("no dead-letter processor for " + group));
@@ -145,7 +146,7 @@ public class DeadLetters {
     /** The number of parked events per group, every group listed. */
     public Map<String, Long> sizes() {
         Map<String, Long> sizes = new LinkedHashMap<>();
-        ViewProcessors.GROUPS.forEach(group -> sizes.put(group, size(group)));
+        ProcessingGroups.VIEWS.forEach(group -> sizes.put(group, size(group)));
         return sizes;
     }
 

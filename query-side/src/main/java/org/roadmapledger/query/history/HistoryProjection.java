@@ -1,5 +1,6 @@
 package org.roadmapledger.query.history;
 
+import org.roadmapledger.query.processing.ProcessingGroups;
 import org.roadmapledger.query.store.ViewCollections;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,10 +45,9 @@ import java.util.Set;
  * batch of events are written once, at its end, heads last.
  */
 @Component
-@ProcessingGroup(HistoryProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProcessingGroups.AUDIT_HISTORY)
 public class HistoryProjection {
 
-    public static final String PROCESSING_GROUP = "audit-history";
     private static final TypeReference<Map<String, Object>> AS_MAP = new TypeReference<>() {
     };
 
@@ -64,7 +64,7 @@ public class HistoryProjection {
     HistoryProjection(MongoTemplate mongo, ObjectMapper objectMapper) {
         this.mongo = mongo;
         this.objectMapper = objectMapper;
-        this.writes = new BatchedWrites<>(PROCESSING_GROUP, Batch::new, this::write);
+        this.writes = new BatchedWrites<>(ProcessingGroups.AUDIT_HISTORY, Batch::new, this::write);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.roadmapledger.query.objective;
 
+import org.roadmapledger.query.processing.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -24,10 +25,9 @@ import java.time.temporal.ChronoUnit;
  * Time comes only from the events, at the millisecond precision MongoDB keeps.
  */
 @Component
-@ProcessingGroup(ObjectiveVersionProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProcessingGroups.OBJECTIVE_VERSIONS)
 public class ObjectiveVersionProjection {
 
-    public static final String PROCESSING_GROUP = "objective-versions";
     private static final Logger log = LoggerFactory.getLogger(ObjectiveVersionProjection.class);
 
     private final ObjectiveVersionStore store;

@@ -1,5 +1,6 @@
 package org.roadmapledger.query.objective;
 
+import org.roadmapledger.query.processing.ProcessingGroups;
 import org.axonframework.config.ConfigurerModule;
 import org.roadmapledger.query.store.BatchedWrites;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +25,7 @@ class ViewBatches {
     ViewBatches(ObjectiveVersionStore store, ProjectionProgress progress) {
         this.store = store;
         this.progress = progress;
-        this.writes = new BatchedWrites<>(ObjectiveVersionProjection.PROCESSING_GROUP, this::detached,
+        this.writes = new BatchedWrites<>(ProcessingGroups.OBJECTIVE_VERSIONS, this::detached,
                 ViewBatch::prefetch, this::flush);
     }
 

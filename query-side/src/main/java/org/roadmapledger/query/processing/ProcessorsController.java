@@ -40,7 +40,7 @@ class ProcessorsController {
 
     @GetMapping(path = "/api/admin/processors", produces = MediaType.APPLICATION_JSON_VALUE)
     Instance processors() {
-        return new Instance(properties.nodeId(), ViewProcessors.GROUPS.stream().map(this::describe).toList());
+        return new Instance(properties.nodeId(), ProcessingGroups.VIEWS.stream().map(this::describe).toList());
     }
 
     private Processor describe(String name) {

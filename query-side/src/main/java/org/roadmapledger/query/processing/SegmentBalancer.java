@@ -67,7 +67,7 @@ class SegmentBalancer implements SchedulingConfigurer {
         Duration liveness = properties.balanceInterval().multipliedBy(3);
         long live = Math.max(1, mongo.count(Query.query(where("lastSeen").gte(Date.from(now.minus(liveness)))),
                 INSTANCES));
-        for (String name : ViewProcessors.GROUPS) {
+        for (String name : ProcessingGroups.VIEWS) {
             StreamingEventProcessor processor = processors.processor(name);
             if (!processor.isRunning()) {
                 continue;

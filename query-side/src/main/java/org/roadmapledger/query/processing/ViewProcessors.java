@@ -3,8 +3,6 @@ package org.roadmapledger.query.processing;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.roadmapledger.query.history.HistoryProjection;
-import org.roadmapledger.query.objective.ObjectiveVersionProjection;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -16,9 +14,6 @@ import java.util.Map;
  */
 @Component
 public class ViewProcessors {
-
-    public static final List<String> GROUPS =
-            List.of(ObjectiveVersionProjection.PROCESSING_GROUP, HistoryProjection.PROCESSING_GROUP);
 
     private final EventProcessingConfiguration processing;
 
@@ -32,7 +27,7 @@ public class ViewProcessors {
     }
 
     public List<StreamingEventProcessor> all() {
-        return GROUPS.stream().map(this::processor).toList();
+        return ProcessingGroups.VIEWS.stream().map(this::processor).toList();
     }
 
     /** The segments this instance owns, by segment id, with their positions. */
@@ -47,7 +42,7 @@ public class ViewProcessors {
 
     /** Every segment this instance owns has read up to the head of the event stream, without error. */
     public boolean caughtUp() {
-        return GROUPS.stream().allMatch(name -> owned(name).values().stream()
+        return ProcessingGroups.VIEWS.stream().allMatch(name -> owned(name).values().stream()
                 .allMatch(status -> status.isCaughtUp() && !status.isErrorState()));
     }
 }

@@ -50,7 +50,7 @@ class ViewsReadiness extends AbstractHealthIndicator {
         }
         Map<String, Object> positions = new LinkedHashMap<>();
         boolean all = head != null;
-        for (String name : ViewProcessors.GROUPS) {
+        for (String name : ProcessingGroups.VIEWS) {
             Map<Integer, EventTrackerStatus> owned = processors.owned(name);
             long slowest = owned.isEmpty() ? -1 : Long.MAX_VALUE;
             for (EventTrackerStatus status : owned.values()) {

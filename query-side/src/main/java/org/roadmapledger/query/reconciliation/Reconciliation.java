@@ -1,5 +1,6 @@
 package org.roadmapledger.query.reconciliation;
 
+import org.roadmapledger.query.processing.ProcessingGroups;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -143,10 +144,10 @@ public class Reconciliation {
             String versionsOutcome = "complete";
             String historyOutcome = "complete";
             if (found.versionsBehind()) {
-                Optional<String> stillParked = retryParked(ObjectiveVersionProjection.PROCESSING_GROUP, id);
+                Optional<String> stillParked = retryParked(ProcessingGroups.OBJECTIVE_VERSIONS, id);
                 if (stillParked.isPresent()) {
                     versionsOutcome = "parked: " + stillParked.get();
-                } else if (!processors.ownsObjective(ObjectiveVersionProjection.PROCESSING_GROUP, id)) {
+                } else if (!processors.ownsObjective(ProcessingGroups.OBJECTIVE_VERSIONS, id)) {
                     versionsOutcome = "other-instance";
                 } else {
                     eventsReapplied += versions.repair(id, found.storeSequence());
@@ -154,7 +155,7 @@ public class Reconciliation {
                 }
             }
             if (found.historyIncomplete()) {
-                Optional<String> stillParked = retryParked(HistoryProjection.PROCESSING_GROUP, id);
+                Optional<String> stillParked = retryParked(ProcessingGroups.AUDIT_HISTORY, id);
                 if (stillParked.isPresent()) {
                     historyOutcome = "parked: " + stillParked.get();
                 } else {

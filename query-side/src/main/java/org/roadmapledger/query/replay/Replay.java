@@ -1,5 +1,6 @@
 package org.roadmapledger.query.replay;
 
+import org.roadmapledger.query.processing.ProcessingGroups;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -86,7 +87,7 @@ public class Replay {
                 resetAll();
                 run = new Run(clock.instant(), head, null);
                 lastLogged = run.startedAt();
-                log.info("Replay: rebuilding {} from the event store, {} events", ViewProcessors.GROUPS, head);
+                log.info("Replay: rebuilding {} from the event store, {} events", ProcessingGroups.VIEWS, head);
                 checking = monitor.scheduleWithFixedDelay(this::check, CHECK_MILLIS, CHECK_MILLIS,
                         TimeUnit.MILLISECONDS);
             } catch (RuntimeException e) {
@@ -106,7 +107,7 @@ public class Replay {
         }
         List<ReplayProgress.Processor> views = new ArrayList<>();
         long applied = Long.MAX_VALUE;
-        for (String name : ViewProcessors.GROUPS) {
+        for (String name : ProcessingGroups.VIEWS) {
             ReplayProgress.Processor view = describe(name);
             views.add(view);
             applied = Math.min(applied, view.position());
@@ -128,7 +129,7 @@ public class Replay {
         List<StreamingEventProcessor> all = processors.all();
         all.forEach(StreamingEventProcessor::shutDown);
         try {
-            for (String name : ViewProcessors.GROUPS) {
+            for (String name : ProcessingGroups.VIEWS) {
                 for (int segment : tokenStore.fetchSegments(name)) {
                     try {
                         tokenStore.fetchToken(name, segment);

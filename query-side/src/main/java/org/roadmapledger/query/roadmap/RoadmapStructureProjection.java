@@ -1,5 +1,6 @@
 package org.roadmapledger.query.roadmap;
 
+import org.roadmapledger.query.processing.ProcessingGroups;
 import org.roadmapledger.query.store.ViewCollections;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,7 +19,7 @@ import java.util.List;
 
 /** Keeps every published structure; idempotent because each has its own id (roadmap and structure version). */
 @Component
-@ProcessingGroup(ObjectiveVersionProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProcessingGroups.OBJECTIVE_VERSIONS)
 class RoadmapStructureProjection {
 
     private final MongoTemplate mongo;

@@ -1,5 +1,6 @@
 package org.roadmapledger.query.store;
 
+import org.roadmapledger.query.processing.ProcessingGroups;
 import org.roadmapledger.api.upcasting.ProvisionalTitlesUpcaster;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
@@ -25,7 +26,7 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 class ProjectionConfiguration {
 
-    static final List<String> PROCESSING_GROUPS = ViewProcessors.GROUPS;
+    static final List<String> PROCESSING_GROUPS = ProcessingGroups.VIEWS;
 
     /** Conditional: the standalone composes both sides, and the command side keeps the same clock. */
     @Bean

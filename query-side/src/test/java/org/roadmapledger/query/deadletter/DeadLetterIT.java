@@ -1,5 +1,6 @@
 package org.roadmapledger.query.deadletter;
 
+import org.roadmapledger.query.processing.ProcessingGroups;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -34,7 +35,7 @@ class DeadLetterIT extends OpsTestSupport {
 
     @Test
     void both_view_processors_are_pooled_and_park_failures_instead_of_skipping_them() {
-        for (String group : ViewProcessors.GROUPS) {
+        for (String group : ProcessingGroups.VIEWS) {
             assertThat(processing.eventProcessor(group)).get().isInstanceOf(PooledStreamingEventProcessor.class);
             assertThat(processing.sequencedDeadLetterProcessor(group)).get()
                     .isInstanceOf(DeadLetteringEventHandlerInvoker.class);

@@ -1,5 +1,6 @@
 package org.roadmapledger.query.reconciliation;
 
+import org.roadmapledger.query.processing.ProcessingGroups;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -125,7 +126,7 @@ class LateCommitIT extends OpsTestSupport {
     }
 
     private boolean everySegmentPassed(long gap) {
-        for (String name : ViewProcessors.GROUPS) {
+        for (String name : ProcessingGroups.VIEWS) {
             var owned = processors.owned(name);
             if (owned.isEmpty()) {
                 return false;

@@ -1,5 +1,6 @@
 package org.roadmapledger.query.replay;
 
+import org.roadmapledger.query.processing.ProcessingGroups;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -116,7 +117,7 @@ class ReplayIT extends OpsTestSupport {
     }
 
     private boolean viewsReached(long head) {
-        for (String name : ViewProcessors.GROUPS) {
+        for (String name : ProcessingGroups.VIEWS) {
             var owned = processors.owned(name);
             if (owned.isEmpty()) {
                 return false;
