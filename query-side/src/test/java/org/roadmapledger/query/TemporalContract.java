@@ -1,5 +1,6 @@
 package org.roadmapledger.query;
 
+import org.roadmapledger.query.objective.fold.MilestoneState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +21,6 @@ import org.roadmapledger.api.objective.ObjectiveStatus;
 import org.roadmapledger.api.objective.SponsorAssigned;
 import org.roadmapledger.api.objective.StatusReported;
 import org.roadmapledger.api.roadmap.RoadmapId;
-import org.roadmapledger.query.objective.MilestoneState;
 import org.roadmapledger.query.objective.ObjectiveQueries;
 import org.roadmapledger.query.objective.ObjectiveView;
 import org.roadmapledger.query.objective.RandomHistories;

@@ -1,5 +1,6 @@
 package org.roadmapledger.query.objective;
 
+import org.roadmapledger.query.objective.fold.MilestoneState;
 import org.bson.Document;
 
 import java.time.LocalDate;

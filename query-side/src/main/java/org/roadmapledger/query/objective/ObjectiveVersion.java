@@ -1,5 +1,9 @@
 package org.roadmapledger.query.objective;
 
+import org.roadmapledger.query.objective.fold.ObjectiveState;
+import org.roadmapledger.query.objective.fold.Slice;
+import org.roadmapledger.query.objective.fold.Stamped;
+import org.roadmapledger.query.objective.fold.MilestoneState;
 import org.roadmapledger.api.objective.ObjectiveStatus;
 
 import java.time.Instant;

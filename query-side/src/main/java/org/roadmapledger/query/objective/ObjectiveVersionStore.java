@@ -1,5 +1,6 @@
 package org.roadmapledger.query.objective;
 
+import org.roadmapledger.query.objective.fold.MilestoneState;
 import org.roadmapledger.query.store.ViewCollections;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;

@@ -1,5 +1,6 @@
 package org.roadmapledger.query.objective;
 
+import org.roadmapledger.query.objective.fold.MilestoneState;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,8 @@
 package org.roadmapledger.query.objective;
 
+import org.roadmapledger.query.objective.fold.ObjectiveState;
+import org.roadmapledger.query.objective.fold.Stamped;
+import org.roadmapledger.query.objective.fold.MilestoneState;
 import org.bson.Document;
 import org.roadmapledger.api.objective.ObjectiveStatus;
 

@@ -1,5 +1,9 @@
 package org.roadmapledger.query.objective;
 
+import org.roadmapledger.query.objective.fold.ObjectiveState;
+import org.roadmapledger.query.objective.fold.SliceFolding;
+import org.roadmapledger.query.objective.fold.Slice;
+import org.roadmapledger.query.objective.fold.MilestoneState;
 import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.roadmapledger.api.objective.ObjectiveDefined;

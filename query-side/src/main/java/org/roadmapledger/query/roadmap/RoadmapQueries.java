@@ -1,9 +1,9 @@
 package org.roadmapledger.query.roadmap;
 
+import org.roadmapledger.query.objective.fold.MilestoneState;
 import org.roadmapledger.api.objective.ObjectiveStatus;
 import org.roadmapledger.api.roadmap.AxisDefinition;
 import org.roadmapledger.api.roadmap.PriorityDefinition;
-import org.roadmapledger.query.objective.MilestoneState;
 import org.roadmapledger.query.objective.ObjectiveQueries;
 import org.roadmapledger.query.objective.ObjectiveVersion;
 import org.roadmapledger.query.time.Viewpoint;

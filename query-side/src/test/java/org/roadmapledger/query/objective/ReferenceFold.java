@@ -1,5 +1,6 @@
 package org.roadmapledger.query.objective;
 
+import org.roadmapledger.query.objective.fold.MilestoneState;
 import org.roadmapledger.api.objective.MilestoneAchieved;
 import org.roadmapledger.api.objective.MilestoneAchievementRevoked;
 import org.roadmapledger.api.objective.MilestonePlanned;

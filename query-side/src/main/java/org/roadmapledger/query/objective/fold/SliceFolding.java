@@ -1,4 +1,4 @@
-package org.roadmapledger.query.objective;
+package org.roadmapledger.query.objective.fold;
 
 import org.roadmapledger.api.objective.ObjectiveDefined;
 import org.roadmapledger.api.objective.ObjectiveEvent;

@@ -1,4 +1,4 @@
-package org.roadmapledger.query.objective;
+package org.roadmapledger.query.objective.fold;
 
 import java.time.LocalDate;
 
@@ -8,7 +8,7 @@ import java.time.LocalDate;
  */
 public record Slice(LocalDate validFrom, LocalDate validTo, ObjectiveState state) {
 
-    boolean endsOnOrBefore(LocalDate date) {
+    public boolean endsOnOrBefore(LocalDate date) {
         return validTo != null && !validTo.isAfter(date);
     }
 }

@@ -1,4 +1,4 @@
-package org.roadmapledger.query.objective;
+package org.roadmapledger.query.objective.fold;
 
 import java.time.LocalDate;
 
@@ -13,7 +13,7 @@ public record Stamped<T>(T value, LocalDate since) {
         return new Stamped<>(null, null);
     }
 
-    Stamped<T> setBy(T newValue, LocalDate effectiveOn) {
+    public Stamped<T> setBy(T newValue, LocalDate effectiveOn) {
         return since == null || !effectiveOn.isBefore(since) ? new Stamped<>(newValue, effectiveOn) : this;
     }
 }

@@ -1,4 +1,4 @@
-package org.roadmapledger.query.objective;
+package org.roadmapledger.query.objective.fold;
 
 import org.roadmapledger.api.objective.MilestoneAchieved;
 import org.roadmapledger.api.objective.MilestoneAchievementRevoked;
