@@ -4,12 +4,9 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
-import java.util.zip.CRC32;
 
 /**
  * A reader's place in the event store's global order, as the set of events it has seen: every global index up to
@@ -36,7 +33,6 @@ public final class Position {
 
     public static final Position BEGINNING = new Position(Kind.BEGINNING, -1, new long[0]);
 
-    private static final int FORMAT = 1;
     private static final long[] NONE = new long[0];
 
     private final Kind kind;
@@ -163,28 +159,12 @@ public final class Position {
     }
 
     /**
-     * The opaque form clients keep: base64url of a format byte, the kind, the index and the gaps as variable-length
-     * deltas downwards from the index, and a CRC-32 (truncated to 16 bits) that catches typos and truncation.
+     * The opaque form clients keep (see {@link PositionCodec}); computed once, or kept as the client gave it.
      */
     public String encode() {
         String text = encoded;
         if (text == null) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + gaps.length * 2);
-            bytes.write(FORMAT);
-            bytes.write(kind.ordinal());
-            writeVarLong(bytes, index + 1);
-            writeVarLong(bytes, gaps.length);
-            long previous = index;
-            for (int i = gaps.length - 1; i >= 0; i--) {
-                writeVarLong(bytes, previous - gaps[i]);
-                previous = gaps[i];
-            }
-            CRC32 crc = new CRC32();
-            crc.update(bytes.toByteArray());
-            long check = crc.getValue();
-            bytes.write((int) (check >>> 8) & 0xff);
-            bytes.write((int) check & 0xff);
-            text = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.toByteArray());
+            text = PositionCodec.encode(kind, index, gaps);
             encoded = text;
         }
         return text;
@@ -196,55 +176,16 @@ public final class Position {
      * @throws IllegalArgumentException saying what is wrong with it
      */
     public static Position decode(String text) {
-        if (text == null || text.isBlank() || text.length() > 40_000) {
-            throw new IllegalArgumentException("is not a position given by this ledger");
+        return PositionCodec.decode(text);
+    }
+
+    /** A position read back from its opaque form, which it keeps. */
+    static Position decoded(Kind kind, long index, long[] gaps, String text) {
+        if (kind == Kind.BEGINNING) {
+            return BEGINNING;
         }
-        byte[] bytes;
-        try {
-            bytes = Base64.getUrlDecoder().decode(text.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("is not a position given by this ledger (not base64url)");
-        }
-        if (bytes.length < 6) {
-            throw new IllegalArgumentException("is not a position given by this ledger (too short)");
-        }
-        CRC32 crc = new CRC32();
-        crc.update(bytes, 0, bytes.length - 2);
-        long check = crc.getValue();
-        if ((bytes[bytes.length - 2] & 0xff) != ((check >>> 8) & 0xff) || (bytes[bytes.length - 1] & 0xff)
-                != (check & 0xff)) {
-            throw new IllegalArgumentException("is not a position given by this ledger (checksum mismatch)");
-        }
-        Reader reader = new Reader(bytes, bytes.length - 2);
-        if (reader.next() != FORMAT) {
-            throw new IllegalArgumentException("is a position of an unknown format");
-        }
-        int kindOrdinal = reader.next();
-        if (kindOrdinal < 0 || kindOrdinal >= Kind.values().length) {
-            throw new IllegalArgumentException("is a position of an unknown kind");
-        }
-        Kind kind = Kind.values()[kindOrdinal];
-        long index = reader.varLong() - 1;
-        long count = reader.varLong();
-        if (count > MAX_GAPS || (kind != Kind.GAP_AWARE && count > 0) || (kind == Kind.BEGINNING && index != -1)
-                || (kind != Kind.BEGINNING && index < 0)) {
-            throw new IllegalArgumentException("is not a position given by this ledger (inconsistent)");
-        }
-        long[] gaps = new long[(int) count];
-        long previous = index;
-        for (int i = gaps.length - 1; i >= 0; i--) {
-            long delta = reader.varLong();
-            if (delta < 1 || previous - delta < 0) {
-                throw new IllegalArgumentException("is not a position given by this ledger (bad gap)");
-            }
-            previous -= delta;
-            gaps[i] = previous;
-        }
-        if (!reader.atEnd()) {
-            throw new IllegalArgumentException("is not a position given by this ledger (trailing bytes)");
-        }
-        Position position = kind == Kind.BEGINNING ? BEGINNING : new Position(kind, index, gaps);
-        position.encoded = kind == Kind.BEGINNING ? null : text.trim();
+        Position position = new Position(kind, index, gaps);
+        position.encoded = text;
         return position;
     }
 
@@ -254,49 +195,6 @@ public final class Position {
         int to = Arrays.binarySearch(sorted, inclusiveTo + 1);
         to = to < 0 ? -to - 1 : to;
         return Math.max(0, to - from);
-    }
-
-    private static void writeVarLong(ByteArrayOutputStream out, long value) {
-        long v = value;
-        while ((v & ~0x7FL) != 0) {
-            out.write((int) ((v & 0x7F) | 0x80));
-            v >>>= 7;
-        }
-        out.write((int) v);
-    }
-
-    private static final class Reader {
-        private final byte[] bytes;
-        private final int end;
-        private int at;
-
-        Reader(byte[] bytes, int end) {
-            this.bytes = bytes;
-            this.end = end;
-        }
-
-        int next() {
-            if (at >= end) {
-                throw new IllegalArgumentException("is not a position given by this ledger (truncated)");
-            }
-            return bytes[at++] & 0xff;
-        }
-
-        long varLong() {
-            long value = 0;
-            for (int shift = 0; shift < 63; shift += 7) {
-                int b = next();
-                value |= (long) (b & 0x7F) << shift;
-                if ((b & 0x80) == 0) {
-                    return value;
-                }
-            }
-            throw new IllegalArgumentException("is not a position given by this ledger (number too long)");
-        }
-
-        boolean atEnd() {
-            return at == end;
-        }
     }
 
     @Override
