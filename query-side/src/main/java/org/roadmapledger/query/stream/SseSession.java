@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -28,13 +27,11 @@ final class SseSession implements Follower, WriteListener, AsyncListener {
     private static final Logger log = LoggerFactory.getLogger(SseSession.class);
     /** Frames of the live events are rendered once and shared by every client at the same position. */
     private static final Object FRAME = new Object();
-    private static final int CHUNK = 32 * 1024;
 
     private final AsyncContext async;
     private final ServletOutputStream out;
     private final SseSessions sessions;
-    private final long highWater;
-    private final ArrayDeque<byte[]> outbox = new ArrayDeque<>();
+    private final SseOutbox outbox;
     /** Held by every write and by completion: see {@link #complete()}. */
     private final ReentrantLock io = new ReentrantLock();
     private final AtomicBoolean drainAgain = new AtomicBoolean();
@@ -43,15 +40,6 @@ final class SseSession implements Follower, WriteListener, AsyncListener {
     /** Set once the write listener is registered: the container forbids {@code isReady()} before. */
     private volatile boolean listening;
 
-    // guarded by outbox
-    private long queued;
-    private boolean closing;
-    /** The feed found no room here and waits to be woken when there is: set when room is refused. */
-    private boolean wantsRoom;
-    private long lastQueuedNanos = System.nanoTime();
-    private long lastWrittenNanos = System.nanoTime();
-    private String lastId;
-
     // confined to the draining thread
     private boolean unflushed;
 
@@ -59,7 +47,7 @@ final class SseSession implements Follower, WriteListener, AsyncListener {
         this.async = async;
         this.out = out;
         this.sessions = sessions;
-        this.highWater = highWater;
+        this.outbox = new SseOutbox(highWater);
     }
 
     void attach(FeedSubscription subscription) {
@@ -79,11 +67,7 @@ final class SseSession implements Follower, WriteListener, AsyncListener {
 
     @Override
     public boolean hasRoom() {
-        synchronized (outbox) {
-            boolean room = !closing && queued < highWater;
-            wantsRoom |= !room;
-            return room;
-        }
+        return outbox.hasRoom();
     }
 
     @Override
@@ -117,18 +101,9 @@ final class SseSession implements Follower, WriteListener, AsyncListener {
     // --- outbox -----------------------------------------------------------------------------------------------------
 
     private void enqueue(byte[] bytes, String id) {
-        synchronized (outbox) {
-            if (closing) {
-                return;
-            }
-            outbox.add(bytes);
-            queued += bytes.length;
-            lastQueuedNanos = System.nanoTime();
-            if (id != null) {
-                lastId = id;
-            }
+        if (outbox.add(bytes, id)) {
+            drain();
         }
-        drain();
     }
 
     /**
@@ -139,45 +114,24 @@ final class SseSession implements Follower, WriteListener, AsyncListener {
         if (finished) {
             return;
         }
-        boolean stalled;
-        boolean quiet;
-        synchronized (outbox) {
-            stalled = !outbox.isEmpty() && now - lastWrittenNanos > stallNanos;
-            quiet = now - lastQueuedNanos >= heartbeatNanos;
-        }
-        if (stalled) {
+        if (outbox.stalled(now, stallNanos)) {
             log.info("SSE client stalled (nothing taken for {} s); disconnecting it", stallNanos / 1_000_000_000L);
             abort();
             return;
         }
         FeedSubscription current = subscription;
-        if (quiet && current != null) {
-            String position = current.position().encode();
-            String id;
-            synchronized (outbox) {
-                id = position.equals(lastId) ? null : position;
-            }
+        if (outbox.quiet(now, heartbeatNanos) && current != null) {
+            String id = outbox.idIfNew(current.position().encode());
             enqueue((id == null ? ": heartbeat\n\n" : ": heartbeat\nid: " + id + "\n\n")
                     .getBytes(StandardCharsets.UTF_8), id);
         }
     }
 
+    /** @param dropQueued the client resumes after the last event it received: what it did not get need not be sent */
     private void finish(String comment, boolean dropQueued) {
-        synchronized (outbox) {
-            if (closing) {
-                return;
-            }
-            if (dropQueued) {
-                // the client resumes after the last event it received: what it did not get need not be sent
-                outbox.clear();
-                queued = 0;
-            }
-            byte[] bytes = (comment + "\n\n").getBytes(StandardCharsets.UTF_8);
-            outbox.add(bytes);
-            queued += bytes.length;
-            closing = true;
+        if (outbox.close((comment + "\n\n").getBytes(StandardCharsets.UTF_8), dropQueued)) {
+            drain();
         }
-        drain();
     }
 
     // --- writing, from any thread, never blocking ------------------------------------------------------------------
@@ -201,14 +155,8 @@ final class SseSession implements Follower, WriteListener, AsyncListener {
                 io.unlock();
             }
         }
-        boolean wake;
-        synchronized (outbox) {
-            // whoever made room wakes the feed, if it was told there was none: no wake-up is lost that way
-            wake = wantsRoom && !closing && queued < highWater;
-            wantsRoom &= !wake;
-        }
         FeedSubscription current = subscription;
-        if (wake && current != null) {
+        if (outbox.takeWake() && current != null) {
             current.wake();
         }
     }
@@ -216,7 +164,7 @@ final class SseSession implements Follower, WriteListener, AsyncListener {
     private void writeWhileReady() {
         try {
             while (!finished && out.isReady()) {
-                byte[] chunk = nextChunk();
+                byte[] chunk = outbox.nextChunk();
                 if (chunk != null) {
                     out.write(chunk);
                     unflushed = true;
@@ -227,7 +175,7 @@ final class SseSession implements Follower, WriteListener, AsyncListener {
                     out.flush();
                     continue;
                 }
-                if (isClosingAndEmpty()) {
+                if (outbox.closingAndEmpty()) {
                     complete();
                 }
                 break;
@@ -236,34 +184,6 @@ final class SseSession implements Follower, WriteListener, AsyncListener {
             // a write on a response the container ended (its objects recycled) fails too: the client is gone
             log.debug("SSE client went away: {}", e.toString());
             abort();
-        }
-    }
-
-    private byte[] nextChunk() {
-        synchronized (outbox) {
-            if (outbox.isEmpty()) {
-                return null;
-            }
-            byte[] first = outbox.poll();
-            if (outbox.isEmpty() || first.length >= CHUNK) {
-                queued -= first.length;
-                lastWrittenNanos = System.nanoTime();
-                return first;
-            }
-            ByteArrayOutputStream chunk = new ByteArrayOutputStream(CHUNK);
-            chunk.writeBytes(first);
-            while (!outbox.isEmpty() && chunk.size() + outbox.peek().length <= CHUNK) {
-                chunk.writeBytes(outbox.poll());
-            }
-            queued -= chunk.size();
-            lastWrittenNanos = System.nanoTime();
-            return chunk.toByteArray();
-        }
-    }
-
-    private boolean isClosingAndEmpty() {
-        synchronized (outbox) {
-            return closing && outbox.isEmpty();
         }
     }
 
@@ -302,11 +222,7 @@ final class SseSession implements Follower, WriteListener, AsyncListener {
 
     /** Ends the response at once, without waiting for what is queued. */
     void abort() {
-        synchronized (outbox) {
-            closing = true;
-            outbox.clear();
-            queued = 0;
-        }
+        outbox.abort();
         complete();
     }
 
@@ -320,11 +236,8 @@ final class SseSession implements Follower, WriteListener, AsyncListener {
 
     @Override
     public String toString() {
-        synchronized (outbox) {
-            return "session finished=" + finished + " listening=" + listening + " writing=" + io.isLocked()
-                    + " queued=" + queued + " closing=" + closing + " outbox=" + outbox.size() + " sub="
-                    + subscription;
-        }
+        return "session finished=" + finished + " listening=" + listening + " writing=" + io.isLocked() + " "
+                + outbox + " sub=" + subscription;
     }
 
     // --- container callbacks ----------------------------------------------------------------------------------------
