@@ -105,7 +105,7 @@ public final class FeedSubscription {
     }
 
     private boolean stepCatchingUp() throws InterruptedException {
-        LedgerFeed.Join join = feed.join(position);
+        FeedRing.Join join = feed.join(position);
         if (join != null) {
             boolean caughtUp = reading != null;
             release();
@@ -143,7 +143,7 @@ public final class FeedSubscription {
         int handled = 0;
         int batch = feed.batch();
         while (cursor <= feed.newest() && handled < batch && follower.hasRoom() && !closed) {
-            LedgerFeed.Entry entry = feed.entry(cursor);
+            FeedRing.Entry entry = feed.entry(cursor);
             if (entry == null) {
                 // the reader outran the workers (a busy machine), not this follower, which has room: it reads on
                 // from the store and joins again, as a newcomer does
@@ -157,7 +157,7 @@ public final class FeedSubscription {
         return cursor <= feed.newest() && follower.hasRoom();
     }
 
-    private void handle(LedgerFeed.Entry entry) {
+    private void handle(FeedRing.Entry entry) {
         if (ahead.length == 0) {
             if (filter.matches(entry.item().event(), feed.placements())) {
                 follower.accept(entry.item());
@@ -167,7 +167,7 @@ public final class FeedSubscription {
         }
         // this subscriber saw some events privately that the ring delivers only now: skip exactly those
         long index = entry.globalIndex();
-        boolean seen = index != LedgerFeed.AMBIGUOUS && Arrays.binarySearch(ahead, index) >= 0;
+        boolean seen = index != FeedRing.AMBIGUOUS && Arrays.binarySearch(ahead, index) >= 0;
         long[] rest = Arrays.stream(ahead).filter(x -> x != index && !entry.after().hasSeen(x)).toArray();
         Position after = rest.length == 0 ? entry.after() : entry.after().plus(rest);
         if (!seen && filter.matches(entry.item().event(), feed.placements())) {

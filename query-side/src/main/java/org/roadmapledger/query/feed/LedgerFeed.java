@@ -2,7 +2,6 @@ package org.roadmapledger.query.feed;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.roadmapledger.query.cloudevents.CloudEvents;
@@ -20,10 +19,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -41,31 +36,21 @@ import java.util.concurrent.atomic.AtomicLong;
 @Component
 public class LedgerFeed implements SmartLifecycle {
 
-    static final long AMBIGUOUS = -1;
-    /** A subscriber may join the ring having seen at most this many events the ring has not delivered yet. */
-    static final int MAX_AHEAD = 4096;
-
     private static final Logger log = LoggerFactory.getLogger(LedgerFeed.class);
 
     private final LedgerSource source;
     private final CloudEvents cloudEvents;
     private final Placements placements;
     private final FeedProperties properties;
-    private final Entry[] ring;
+    private final FeedRing ring;
     private final Set<FeedSubscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final Set<FeedSubscription> live = ConcurrentHashMap.newKeySet();
     private final AtomicLong joined = new AtomicLong();
 
-    /** Sequence number (in the ring, from 0) of the newest entry; -1 while there is none. */
-    private volatile long newest = -1;
-    /** The reader's position before its first entry. */
-    private volatile Position start;
-    private volatile boolean running;
-    private final Object stopSignal = new Object();
+    private final StopSignal signal = new StopSignal();
     private final CountDownLatch ready = new CountDownLatch(1);
     private Thread reader;
-    private ExecutorService workers;
-    private ScheduledExecutorService timer;
+    private final FeedWorkers workers;
 
     /**
      * What the feed is doing.
@@ -77,11 +62,6 @@ public class LedgerFeed implements SmartLifecycle {
     public record Stats(int subscribers, int live, long joined) {
     }
 
-    record Entry(long seq, Position before, Position after, long globalIndex, FeedItem item) {
-    }
-
-    record Join(long cursor, long[] ahead, Position position) {
-    }
 
     LedgerFeed(LedgerSource source, CloudEvents cloudEvents, Placements placements, FeedProperties properties,
                ObjectProvider<MeterRegistry> meters) {
@@ -89,15 +69,17 @@ public class LedgerFeed implements SmartLifecycle {
         this.cloudEvents = cloudEvents;
         this.placements = placements;
         this.properties = properties;
-        this.ring = new Entry[Math.max(16, properties.liveBuffer())];
-        meters.ifAvailable(registry -> {
-            Gauge.builder("ledger.feed.subscribers", subscriptions, Set::size).tag("mode", "all")
-                    .description("subscribers of the change feed (SSE clients, webhooks, query updates)")
-                    .register(registry);
-            Gauge.builder("ledger.feed.subscribers", live, Set::size).tag("mode", "live").register(registry);
-            Gauge.builder("ledger.feed.head", this, feed -> feed.now().index())
-                    .description("global index of the newest event the change feed has read").register(registry);
-        });
+        this.ring = new FeedRing(Math.max(16, properties.liveBuffer()));
+        this.workers = new FeedWorkers(properties.workers(), properties.pollInterval());
+        meters.ifAvailable(this::registerGauges);
+    }
+
+    private void registerGauges(MeterRegistry registry) {
+        Gauge.builder("ledger.feed.subscribers", subscriptions, Set::size).tag("mode", "all")
+                .description("subscribers of the change feed (SSE clients, webhooks, query updates)").register(registry);
+        Gauge.builder("ledger.feed.subscribers", live, Set::size).tag("mode", "live").register(registry);
+        Gauge.builder("ledger.feed.head", this, feed -> feed.now().index())
+                .description("global index of the newest event the change feed has read").register(registry);
     }
 
     // --- subscribing -------------------------------------------------------------------------------------------------
@@ -114,9 +96,7 @@ public class LedgerFeed implements SmartLifecycle {
     /** The position after the newest event the feed has read: where {@code after=now} starts. */
     public Position now() {
         requireRunning();
-        long n = newest;
-        Entry entry = n < 0 ? null : entry(n);
-        return entry == null ? start : entry.after();
+        return ring.head();
     }
 
     /** The newest position of the event store itself (a query), to tell a position from the future. */
@@ -125,69 +105,33 @@ public class LedgerFeed implements SmartLifecycle {
     }
 
     public int liveBuffer() {
-        return ring.length;
+        return ring.size();
     }
 
     private void requireRunning() {
-        if (!running || start == null) {
+        if (!signal.running() || ring.start() == null) {
             throw new Unavailable("the change feed is starting", Duration.ofSeconds(2));
         }
     }
 
     // --- what subscriptions use -------------------------------------------------------------------------------------
 
-    Entry entry(long seq) {
-        Entry entry = ring[(int) (seq % ring.length)];
-        return entry != null && entry.seq() == seq ? entry : null;
+    FeedRing.Entry entry(long seq) {
+        return ring.entry(seq);
     }
 
     long newest() {
-        return newest;
+        return ring.newest();
     }
 
     /** Sequence number of the oldest entry the ring still holds. */
     long oldest() {
-        return Math.max(0, newest - ring.length + 1);
+        return ring.oldest();
     }
 
-    /**
-     * Where a reader at {@code position} joins the ring: after the latest entry whose position it covers. Null when
-     * the ring does not reach back that far, or the reader is too far ahead of it.
-     */
-    Join join(Position position) {
-        long n = newest;
-        if (n < 0) {
-            Position before = start;
-            return before != null && position.covers(before) ? joinAt(position, 0, before) : null;
-        }
-        long oldestSeq = Math.max(0, n - ring.length + 1);
-        Entry oldest = entry(oldestSeq);
-        if (oldest == null || !position.covers(oldest.before())) {
-            return null;
-        }
-        // the ring's positions only grow, so "covered" holds up to some entry and not after it
-        long good = oldestSeq - 1;
-        long bad = n + 1;
-        Position at = oldest.before();
-        while (bad - good > 1) {
-            long mid = (good + bad) >>> 1;
-            Entry entry = entry(mid);
-            if (entry == null) {
-                return null;
-            }
-            if (position.covers(entry.after())) {
-                good = mid;
-                at = entry.after();
-            } else {
-                bad = mid;
-            }
-        }
-        return joinAt(position, good + 1, at);
-    }
-
-    private Join joinAt(Position position, long cursor, Position at) {
-        long[] ahead = position.seenBeyond(at, MAX_AHEAD);
-        return ahead == null ? null : new Join(cursor, ahead, ahead.length == 0 ? at : at.plus(ahead));
+    /** Where a reader at that position joins the ring; null when it cannot ({@link FeedRing#join}). */
+    FeedRing.Join join(Position position) {
+        return ring.join(position);
     }
 
     BlockingStream<TrackedEventMessage<?>> openStream(Position from) {
@@ -207,19 +151,11 @@ public class LedgerFeed implements SmartLifecycle {
     }
 
     void execute(Runnable task) {
-        try {
-            workers.execute(task);
-        } catch (RejectedExecutionException e) {
-            log.debug("Feed stopped; a subscriber's step is dropped");
-        }
+        workers.execute(task);
     }
 
     void later(Runnable task) {
-        try {
-            timer.schedule(task, Math.max(1, properties.pollInterval().toMillis()), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            log.debug("Feed stopped; a delayed step is dropped");
-        }
+        workers.later(task);
     }
 
     void wentLive(FeedSubscription subscription, boolean afterCatchingUp) {
@@ -231,7 +167,7 @@ public class LedgerFeed implements SmartLifecycle {
 
     /** For diagnosis: every subscription, where it is and how it reads. */
     public String describe() {
-        return "ring newest " + newest + " oldest " + oldest() + " now " + now() + " subscriptions "
+        return "ring newest " + ring.newest() + " oldest " + oldest() + " now " + now() + " subscriptions "
                 + subscriptions;
     }
 
@@ -251,21 +187,21 @@ public class LedgerFeed implements SmartLifecycle {
     // --- the shared reader ------------------------------------------------------------------------------------------
 
     private void read() {
-        while (running && start == null) {
+        while (signal.running() && ring.start() == null) {
             try {
-                start = source.at(Instant.now().minus(properties.startupLookback()));
-                log.info("Change feed starts reading at {} ({} back)", start, properties.startupLookback());
+                ring.startAt(source.at(Instant.now().minus(properties.startupLookback())));
+                log.info("Change feed starts reading at {} ({} back)", ring.start(), properties.startupLookback());
                 ready.countDown();
             } catch (RuntimeException e) {
                 log.warn("Change feed cannot read the event store yet: {}", e.toString());
-                if (!pause(Duration.ofSeconds(1))) {
+                if (!signal.pause(Duration.ofSeconds(1))) {
                     return;
                 }
             }
         }
-        while (running) {
+        while (signal.running()) {
             try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(now())) {
-                while (running) {
+                while (signal.running()) {
                     if (!stream.hasNextAvailable(500, TimeUnit.MILLISECONDS)) {
                         continue;
                     }
@@ -282,9 +218,9 @@ public class LedgerFeed implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                if (running) {
+                if (signal.running()) {
                     log.warn("Change feed lost the event store; reading on from {} in a second", now(), e);
-                    if (!pause(Duration.ofSeconds(1))) {
+                    if (!signal.pause(Duration.ofSeconds(1))) {
                         return;
                     }
                 }
@@ -293,67 +229,18 @@ public class LedgerFeed implements SmartLifecycle {
     }
 
     private void append(TrackedEventMessage<?> message) {
-        long n = newest;
-        Entry previous = n < 0 ? null : entry(n);
-        Position before = previous == null ? start : previous.after();
         Position after = Position.of(message.trackingToken());
         FeedItem item = item(message, after);
         placements.observe(item.event());
-        long seq = n + 1;
-        ring[(int) (seq % ring.length)] = new Entry(seq, before, after, globalIndex(before, after), item);
-        newest = seq;
-    }
-
-    /**
-     * The event's own global index, from the positions around it: the new top index, or else the one gap it
-     * filled. When a late event fills a gap after the store's gap timeout, Axon drops every gap at once, and which
-     * one it was cannot be told: {@link #AMBIGUOUS}.
-     */
-    static long globalIndex(Position before, Position after) {
-        if (after.index() > before.index()) {
-            return after.index();
-        }
-        long found = AMBIGUOUS;
-        for (long gap : before.gaps()) {
-            if (!after.hasSeen(gap)) {
-                continue;
-            }
-            if (found != AMBIGUOUS) {
-                return AMBIGUOUS;
-            }
-            found = gap;
-        }
-        return found;
-    }
-
-    /** The reader's back-off before it tries the store again; false when the feed stopped meanwhile. */
-    private boolean pause(Duration duration) {
-        long deadline = System.nanoTime() + duration.toNanos();
-        synchronized (stopSignal) {
-            while (running) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return true;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(stopSignal, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-        }
-        return false;
+        ring.append(after, item);
     }
 
     // --- lifecycle --------------------------------------------------------------------------------------------------
 
     @Override
     public void start() {
-        running = true;
-        workers = Executors.newFixedThreadPool(Math.max(1, properties.workers()),
-                new AxonThreadFactory("ledger-feed-worker"));
-        timer = Executors.newSingleThreadScheduledExecutor(new AxonThreadFactory("ledger-feed-timer"));
+        signal.start();
+        workers.start();
         reader = new Thread(this::read, "ledger-feed-reader");
         reader.setDaemon(true);
         reader.start();
@@ -369,10 +256,7 @@ public class LedgerFeed implements SmartLifecycle {
 
     @Override
     public void stop() {
-        running = false;
-        synchronized (stopSignal) {
-            stopSignal.notifyAll();
-        }
+        signal.stop();
         List<FeedSubscription> all = new ArrayList<>(subscriptions);
         for (FeedSubscription subscription : all) {
             subscription.end("the service is shutting down");
@@ -380,24 +264,12 @@ public class LedgerFeed implements SmartLifecycle {
         if (reader != null) {
             reader.interrupt();
         }
-        if (timer != null) {
-            timer.shutdownNow();
-        }
-        if (workers != null) {
-            workers.shutdown();
-            try {
-                if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
-                    workers.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        workers.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return signal.running();
     }
 
     /** Starts before its subscribers (webhooks) and stops after them, but before the web server's shutdown. */

@@ -87,10 +87,10 @@ class PositionTest {
         Position before = gapAware(10, 4, 7);
 
         // when / then
-        assertThat(LedgerFeed.globalIndex(before, gapAware(12, 4, 7, 11))).isEqualTo(12);
-        assertThat(LedgerFeed.globalIndex(before, gapAware(10, 4))).isEqualTo(7);
-        assertThat(LedgerFeed.globalIndex(before, gapAware(10))).isEqualTo(LedgerFeed.AMBIGUOUS);
-        assertThat(LedgerFeed.globalIndex(Position.BEGINNING, gapAware(1))).isEqualTo(1);
+        assertThat(FeedRing.globalIndex(before, gapAware(12, 4, 7, 11))).isEqualTo(12);
+        assertThat(FeedRing.globalIndex(before, gapAware(10, 4))).isEqualTo(7);
+        assertThat(FeedRing.globalIndex(before, gapAware(10))).isEqualTo(FeedRing.AMBIGUOUS);
+        assertThat(FeedRing.globalIndex(Position.BEGINNING, gapAware(1))).isEqualTo(1);
     }
 
     private Position randomPosition() {
