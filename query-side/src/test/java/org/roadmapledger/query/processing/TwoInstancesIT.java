@@ -69,8 +69,10 @@ class TwoInstancesIT {
         // when a second instance starts
         ConfigurableApplicationContext second = start("query-b", mongoUri);
 
-        // then each holds a segment of each processor, as the token store records
-        await().atMost(Duration.ofSeconds(60)).until(() -> ownsOfEach(port(first)) && ownsOfEach(port(second)));
+        // then each holds a segment of each processor, as the token store records once no segment is in transit
+        // (a segment released by one instance is unowned until the other claims it)
+        await().atMost(Duration.ofSeconds(60)).until(() -> ownsOfEach(port(first)) && ownsOfEach(port(second))
+                && owners(mongoUri).equals(Set.of("query-a", "query-b")));
         assertThat(owners(mongoUri)).containsExactlyInAnyOrder("query-a", "query-b");
 
         // and when objectives are recorded
