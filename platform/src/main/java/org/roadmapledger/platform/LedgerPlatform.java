@@ -5,11 +5,18 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.roadmapledger.platform.ops.EventStoreHealthIndicator;
 import org.roadmapledger.platform.store.EventStoreSchema;
 import org.roadmapledger.platform.web.CorrelationIdFilter;
+import org.roadmapledger.platform.web.NoDownloadHintFilter;
 import org.roadmapledger.platform.web.ProblemErrorReports;
+import org.roadmapledger.platform.web.StrictJson;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
 
 /**
  * What every application of the ledger runs on, declared once: each application imports it (the standalone too,
@@ -37,5 +44,25 @@ public class LedgerPlatform {
     @Bean
     ProblemErrorReports problemErrorReports() {
         return new ProblemErrorReports();
+    }
+
+    @Bean
+    NoDownloadHintFilter noDownloadHintFilter() {
+        return new NoDownloadHintFilter();
+    }
+
+    /** Request bodies are read strictly ({@link StrictJson}), on either side; what the API writes is unchanged. */
+    @Bean
+    WebMvcConfigurer strictRequestBodies() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+                for (HttpMessageConverter<?> converter : converters) {
+                    if (converter instanceof MappingJackson2HttpMessageConverter json) {
+                        json.setObjectMapper(StrictJson.of(json.getObjectMapper()));
+                    }
+                }
+            }
+        };
     }
 }

@@ -1,5 +1,6 @@
 package org.roadmapledger.command.web;
 
+import org.roadmapledger.platform.web.StrictJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;

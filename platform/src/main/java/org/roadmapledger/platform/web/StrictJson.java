@@ -1,4 +1,4 @@
-package org.roadmapledger.command.web;
+package org.roadmapledger.platform.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -20,20 +20,21 @@ import java.util.regex.Pattern;
  * How request bodies are read: what a client sends is taken as written or refused, never coerced. Jackson by
  * default reads {@code "objectiveId": 123} as the text "123", {@code "status": 1} as the second status, a date with
  * a five-digit or negative year, or padded with spaces, and keeps the last of two equal keys: each of those
- * recorded something the client did not write. Only request bodies are read this way: events and files are read
- * by Spring's own mapper, so nothing already recorded can become unreadable.
+ * recorded something the client did not write. Only request bodies are read this way, on both sides (commands,
+ * subscriptions): events and files are read by Spring's own mapper, so nothing already recorded can become
+ * unreadable.
  */
-final class StrictJson {
+public final class StrictJson {
 
     /** Dates are {@code YYYY-MM-DD}, within these years: a date outside them is a typing error in this ledger. */
-    static final int FIRST_YEAR = 2000;
-    static final int LAST_YEAR = 2099;
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2099;
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private StrictJson() {
     }
 
-    static ObjectMapper of(ObjectMapper lenient) {
+    public static ObjectMapper of(ObjectMapper lenient) {
         ObjectMapper strict = lenient.copy();
         strict.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         strict.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);

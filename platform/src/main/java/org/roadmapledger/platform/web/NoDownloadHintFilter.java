@@ -1,4 +1,4 @@
-package org.roadmapledger.command.web;
+package org.roadmapledger.platform.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -19,9 +18,8 @@ import java.io.IOException;
  * inline;filename=f.txt}. The guard protects a browser from saving a response under a name the URL chose; our
  * answers say {@code X-Content-Type-Options: nosniff} instead, so a JSON answer stays JSON.
  */
-@Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 3)
-class NoDownloadHintFilter extends OncePerRequestFilter {
+public class NoDownloadHintFilter extends OncePerRequestFilter {
 
     static final String SPRING_GUARD = "inline;filename=f.txt";
 
