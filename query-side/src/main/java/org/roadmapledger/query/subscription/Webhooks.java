@@ -36,7 +36,7 @@ import java.util.concurrent.TimeoutException;
  * the deliveries in flight finish and are recorded, and the leases are released for the next instance.
  */
 @Component
-class Webhooks implements SmartLifecycle, WebhookRunner.Context {
+class Webhooks implements SmartLifecycle, WebhookContext {
 
     private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
 

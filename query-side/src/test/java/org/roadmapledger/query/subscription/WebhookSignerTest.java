@@ -41,9 +41,9 @@ class WebhookSignerTest {
 
         // when / then
         for (int i = 0; i < 200; i++) {
-            assertThat(WebhookRunner.backoff(1, base, cap)).isBetween(Duration.ofMillis(800), Duration.ofMillis(1200));
-            assertThat(WebhookRunner.backoff(4, base, cap)).isBetween(Duration.ofMillis(6400), Duration.ofMillis(9600));
-            assertThat(WebhookRunner.backoff(30, base, cap)).isBetween(Duration.ofMinutes(8), cap);
+            assertThat(WebhookPost.backoff(1, base, cap)).isBetween(Duration.ofMillis(800), Duration.ofMillis(1200));
+            assertThat(WebhookPost.backoff(4, base, cap)).isBetween(Duration.ofMillis(6400), Duration.ofMillis(9600));
+            assertThat(WebhookPost.backoff(30, base, cap)).isBetween(Duration.ofMinutes(8), cap);
         }
     }
 }
