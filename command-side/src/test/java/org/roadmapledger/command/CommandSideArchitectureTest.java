@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 class CommandSideArchitectureTest {
 
@@ -24,5 +25,10 @@ class CommandSideArchitectureTest {
         noClasses().that().resideInAPackage("..command.rules..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..")
                 .check(commandSide);
+    }
+
+    @Test
+    void its_packages_have_no_cycles() {
+        slices().matching("org.roadmapledger.command.(**)").should().beFreeOfCycles().check(commandSide);
     }
 }

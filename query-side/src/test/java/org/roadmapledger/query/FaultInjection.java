@@ -4,7 +4,6 @@ import org.roadmapledger.query.processing.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.roadmapledger.api.objective.ObjectiveEvent;
-import org.roadmapledger.query.objective.ObjectiveVersionProjection;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 

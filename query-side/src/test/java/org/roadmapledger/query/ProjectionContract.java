@@ -23,8 +23,7 @@ import org.roadmapledger.api.objective.StatusReported;
 import org.roadmapledger.api.roadmap.RoadmapId;
 import org.roadmapledger.query.history.HistoryEntry;
 import org.roadmapledger.query.history.HistoryHead;
-import org.roadmapledger.query.objective.ObjectivePosition;
-import org.roadmapledger.query.objective.ObjectiveVersionStore;
+import org.roadmapledger.query.objective.versions.ObjectiveVersionStore;
 import org.roadmapledger.query.roadmap.RoadmapStructureVersion;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
@@ -153,7 +152,7 @@ public abstract class ProjectionContract extends QueryContract {
         int deliveredBefore = deliveries.of(eventIds.get(8));
         // as if the process had died after writing the last event's rectangles, before moving the position on
         mongo.updateFirst(Query.query(where("_id").is(objective)), new Update().set("lastSequence", 6),
-                ObjectivePosition.class);
+                ObjectiveVersionStore.POSITIONS);
 
         // when every processor goes back to before these events and delivers them again
         for (StreamingEventProcessor processor : processors()) {

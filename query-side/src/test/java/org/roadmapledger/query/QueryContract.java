@@ -8,7 +8,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.TestInstance;
 import org.roadmapledger.query.history.HistoryEntry;
-import org.roadmapledger.query.objective.ObjectivePosition;
+import org.roadmapledger.query.objective.versions.ObjectiveVersionStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,6 +52,8 @@ public abstract class QueryContract {
     protected MongoTemplate mongo;
     @Autowired
     protected EventProcessingConfiguration processing;
+    @Autowired
+    private ObjectiveVersionStore views;
 
     /** {@code emb} or {@code mdb}: part of every id a test appends, and of the roadmap's id. */
     protected abstract String variant();
@@ -102,8 +104,7 @@ public abstract class QueryContract {
     /** Waits until both projections hold the objective's events up to that sequence number. */
     protected void awaitProjected(String objectiveId, long sequence) {
         await().atMost(Duration.ofSeconds(60)).until(() -> {
-            ObjectivePosition position = mongo.findById(objectiveId, ObjectivePosition.class);
-            return position != null && position.lastSequence() >= sequence
+            return views.lastSequence(objectiveId) >= sequence
                     && mongo.exists(Query.query(where("objectiveId").is(objectiveId).and("sequence").is(sequence)),
                     HistoryEntry.class);
         });

@@ -1,5 +1,6 @@
 package org.roadmapledger.query;
 
+import org.roadmapledger.api.objective.ObjectiveStatusView;
 import org.roadmapledger.query.objective.fold.MilestoneState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -22,7 +23,6 @@ import org.roadmapledger.api.objective.SponsorAssigned;
 import org.roadmapledger.api.objective.StatusReported;
 import org.roadmapledger.api.roadmap.RoadmapId;
 import org.roadmapledger.query.objective.ObjectiveQueries;
-import org.roadmapledger.query.objective.ObjectiveView;
 import org.roadmapledger.query.objective.RandomHistories;
 import org.roadmapledger.query.objective.RecordedEvent;
 import org.roadmapledger.query.objective.ReferenceFold;
@@ -111,7 +111,7 @@ public abstract class TemporalContract extends QueryContract {
         });
     }
 
-    private static ReferenceFold.Expected folded(ObjectiveView view) {
+    private static ReferenceFold.Expected folded(ObjectiveStatusView view) {
         return new ReferenceFold.Expected(view.axis(), view.priority(), view.title(), view.description(),
                 view.sponsor(), view.status(), view.progressPercent(), view.milestones().stream()
                 .map(m -> new MilestoneState(m.milestoneId(), m.title(), m.dueOn(), m.achievedOn())).toList(),

@@ -4,7 +4,6 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.roadmapledger.api.objective.FindObjectiveAsOf;
 import org.roadmapledger.api.objective.ObjectiveStatusView;
 import org.roadmapledger.query.objective.ObjectiveQueries;
-import org.roadmapledger.query.objective.ObjectiveView;
 import org.roadmapledger.query.time.Viewpoint;
 import org.springframework.stereotype.Component;
 
@@ -36,15 +35,6 @@ class ObjectiveAsOfQueries {
         Instant asOf = query.asOf() == null ? clock.instant().truncatedTo(ChronoUnit.MILLIS) : query.asOf();
         LocalDate validAt = query.validAt() == null ? LocalDate.ofInstant(asOf, Viewpoint.LEDGER_ZONE)
                 : query.validAt();
-        return queries.find(query.objectiveId().value(), new Viewpoint(asOf, validAt))
-                .map(ObjectiveAsOfQueries::toMessage);
-    }
-
-    private static ObjectiveStatusView toMessage(ObjectiveView view) {
-        return new ObjectiveStatusView(view.objectiveId(), view.axis(), view.priority(), view.title(),
-                view.titleProvisional(), view.description(), view.sponsor(), view.status(), view.progressPercent(),
-                view.milestones().stream().map(m -> new ObjectiveStatusView.Milestone(m.milestoneId(), m.title(),
-                        m.dueOn(), m.achievedOn(), m.overdue())).toList(),
-                view.version(), view.asOf(), view.validAt());
+        return queries.find(query.objectiveId().value(), new Viewpoint(asOf, validAt));
     }
 }

@@ -9,7 +9,7 @@ import org.roadmapledger.query.feed.FeedSubscription;
 import org.roadmapledger.query.feed.Filter;
 import org.roadmapledger.query.feed.Follower;
 import org.roadmapledger.query.feed.LedgerFeed;
-import org.roadmapledger.query.objective.ProjectionProgress;
+import org.roadmapledger.query.objective.versions.ProjectionProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;

@@ -1,6 +1,10 @@
 package org.roadmapledger.query.objective;
 
 import org.roadmapledger.api.objective.ObjectiveStatus;
+import org.roadmapledger.api.objective.ObjectiveStatusView;
+import org.roadmapledger.query.objective.versions.ObjectiveVersion;
+import org.roadmapledger.query.objective.versions.VersionReads;
+import org.roadmapledger.query.objective.versions.FoundVersion;
 import org.roadmapledger.query.time.Viewpoint;
 import org.roadmapledger.query.web.PageOf;
 import org.roadmapledger.query.web.Paging;
@@ -24,36 +28,34 @@ public class ObjectiveQueries {
     // a filtered list reads the states of the objectives in existence in rounds of this many
     private static final int ROUND = 500;
 
-    private final ObjectiveVersionStore store;
-    private final ObjectiveDirectory directory;
+    private final VersionReads versions;
 
-    ObjectiveQueries(ObjectiveVersionStore store, ObjectiveDirectory directory) {
-        this.store = store;
-        this.directory = directory;
+    ObjectiveQueries(VersionReads versions) {
+        this.versions = versions;
     }
 
-    public Optional<ObjectiveView> find(String objectiveId, Viewpoint at) {
-        return Optional.ofNullable(ViewReader.at(store, List.of(objectiveId), at.asOf(), at.validAt(), true)
+    public Optional<ObjectiveStatusView> find(String objectiveId, Viewpoint at) {
+        return Optional.ofNullable(versions.at(List.of(objectiveId), at, true)
                 .get(objectiveId)).map(found -> view(found, at));
     }
 
     /** Filters are exact matches; null means any. Sorted by objective id. */
-    public PageOf<ObjectiveView> list(Filter filter, Viewpoint at, Paging paging) {
-        List<String> existing = existingAt(null, at);
+    public PageOf<ObjectiveStatusView> list(Filter filter, Viewpoint at, Paging paging) {
+        List<String> existing = versions.existingAt(null, at);
         List<String> matching = filter.any() ? existing : matching(existing, filter, at);
         int from = (int) Math.min(matching.size(), paging.offset());
         List<String> page = matching.subList(from, Math.min(matching.size(), from + paging.size()));
-        Map<String, ViewReader.Found> found = ViewReader.at(store, page, at.asOf(), at.validAt(), true);
-        List<ObjectiveView> items = page.stream().filter(found::containsKey).map(id -> view(found.get(id), at))
+        Map<String, FoundVersion> found = versions.at(page, at, true);
+        List<ObjectiveStatusView> items = page.stream().filter(found::containsKey).map(id -> view(found.get(id), at))
                 .toList();
         return new PageOf<>(items, paging.page(), paging.size(), matching.size());
     }
 
     /** Every objective's version at the viewpoint, of one roadmap, for the tree and its rollups. */
     public List<ObjectiveVersion> allOf(String roadmapId, Viewpoint at) {
-        List<String> existing = existingAt(List.of(roadmapId), at);
-        Map<String, ViewReader.Found> found = ViewReader.at(store, existing, at.asOf(), at.validAt(), false);
-        return found.values().stream().map(ViewReader.Found::version)
+        List<String> existing = versions.existingAt(List.of(roadmapId), at);
+        Map<String, FoundVersion> found = versions.at(existing, at, false);
+        return found.values().stream().map(FoundVersion::version)
                 .sorted(Comparator.comparing(ObjectiveVersion::objectiveId)).toList();
     }
 
@@ -69,18 +71,13 @@ public class ObjectiveQueries {
         }
     }
 
-    private List<String> existingAt(List<String> roadmapIds, Viewpoint at) {
-        return directory.entries(roadmapIds).stream().filter(e -> e.existsAt(at.asOf(), at.validAt()))
-                .map(DirectoryEntry::objectiveId).distinct().toList();
-    }
-
     private List<String> matching(List<String> existing, Filter filter, Viewpoint at) {
         List<String> matching = new ArrayList<>();
         for (int from = 0; from < existing.size(); from += ROUND) {
             List<String> round = existing.subList(from, Math.min(existing.size(), from + ROUND));
-            Map<String, ViewReader.Found> found = ViewReader.at(store, round, at.asOf(), at.validAt(), false);
+            Map<String, FoundVersion> found = versions.at(round, at, false);
             for (String id : round) {
-                ViewReader.Found f = found.get(id);
+                FoundVersion f = found.get(id);
                 if (f != null && filter.matches(f.version())) {
                     matching.add(id);
                 }
@@ -89,7 +86,7 @@ public class ObjectiveQueries {
         return matching;
     }
 
-    private static ObjectiveView view(ViewReader.Found found, Viewpoint at) {
-        return ObjectiveView.of(found.version(), found.versionNumber(), at.asOf(), at.validAt());
+    private static ObjectiveStatusView view(FoundVersion found, Viewpoint at) {
+        return found.version().view(found.versionNumber(), at.asOf(), at.validAt());
     }
 }

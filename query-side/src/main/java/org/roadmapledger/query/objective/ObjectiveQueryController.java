@@ -1,5 +1,7 @@
 package org.roadmapledger.query.objective;
 
+import org.roadmapledger.query.objective.versions.ProjectionProgress;
+import org.roadmapledger.api.objective.ObjectiveStatusView;
 import org.roadmapledger.api.objective.ObjectiveStatus;
 import org.roadmapledger.query.QueryProperties;
 import org.roadmapledger.query.time.Viewpoint;
@@ -46,7 +48,7 @@ class ObjectiveQueryController {
     }
 
     @GetMapping
-    PageOf<ObjectiveView> list(@RequestParam(required = false) String axis,
+    PageOf<ObjectiveStatusView> list(@RequestParam(required = false) String axis,
                                @RequestParam(required = false) String priority,
                                @RequestParam(required = false) String sponsor,
                                @RequestParam(required = false) ObjectiveStatus status,
@@ -66,7 +68,7 @@ class ObjectiveQueryController {
      * that version, then reads; after {@code ledger.min-version-wait} it is 503 with Retry-After.
      */
     @GetMapping("/{id}")
-    CompletableFuture<ObjectiveView> one(@PathVariable("id") String objectiveId,
+    CompletableFuture<ObjectiveStatusView> one(@PathVariable("id") String objectiveId,
                                          @RequestParam(required = false) String asOf,
                                          @RequestParam(required = false) String validAt,
                                          @RequestParam(required = false) Long minVersion) {
@@ -98,7 +100,7 @@ class ObjectiveQueryController {
         return filter == null || filter.isBlank() ? null : filter;
     }
 
-    private ObjectiveView read(String objectiveId, String asOf, String validAt) {
+    private ObjectiveStatusView read(String objectiveId, String asOf, String validAt) {
         Viewpoint at = Viewpoint.of(asOf, validAt, clock);
         return queries.find(objectiveId, at).orElseThrow(() -> new NotFound("objective " + objectiveId
                 + " is not in the ledger as known at " + at.asOf() + ", effective at " + at.validAt()));

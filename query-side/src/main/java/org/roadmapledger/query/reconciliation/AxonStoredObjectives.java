@@ -1,15 +1,10 @@
 package org.roadmapledger.query.reconciliation;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.roadmapledger.query.objective.ObjectivePosition;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
+import org.roadmapledger.query.objective.versions.ObjectiveVersionStore;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Any event store, through Axon's API only (Axon Server): pages over the objectives the views know and asks the
@@ -19,20 +14,18 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 class AxonStoredObjectives implements StoredObjectives {
 
     private final EventStore eventStore;
-    private final MongoTemplate mongo;
+    private final ObjectiveVersionStore views;
 
-    AxonStoredObjectives(EventStore eventStore, MongoTemplate mongo) {
+    AxonStoredObjectives(EventStore eventStore, ObjectiveVersionStore views) {
         this.eventStore = eventStore;
-        this.mongo = mongo;
+        this.views = views;
     }
 
     @Override
     public List<Stored> page(String afterId, int size) {
-        Query known = Query.query(where("_id").gt(afterId)).with(Sort.by("_id")).limit(size);
         List<Stored> page = new ArrayList<>();
-        for (ObjectivePosition position : mongo.find(known, ObjectivePosition.class)) {
-            eventStore.lastSequenceNumberFor(position.objectiveId())
-                    .ifPresent(last -> page.add(new Stored(position.objectiveId(), last)));
+        for (String objectiveId : views.objectiveIdsAfter(afterId, size)) {
+            eventStore.lastSequenceNumberFor(objectiveId).ifPresent(last -> page.add(new Stored(objectiveId, last)));
         }
         return page;
     }

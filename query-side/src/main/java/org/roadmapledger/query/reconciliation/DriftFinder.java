@@ -5,7 +5,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.roadmapledger.query.history.HistoryContiguity;
 import org.roadmapledger.query.history.HistoryHead;
-import org.roadmapledger.query.objective.ObjectivePosition;
+import org.roadmapledger.query.objective.versions.ObjectiveVersionStore;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.ArrayList;
@@ -78,7 +78,7 @@ class DriftFinder {
 
     private Map<String, Long> positions(List<String> ids) {
         Map<String, Long> positions = new HashMap<>();
-        for (Document position : mongo.getCollection(ObjectivePosition.COLLECTION).find(Filters.in("_id", ids))
+        for (Document position : mongo.getCollection(ObjectiveVersionStore.POSITIONS).find(Filters.in("_id", ids))
                 .projection(Projections.include("lastSequence"))) {
             positions.put(position.getString("_id"), ((Number) position.get("lastSequence")).longValue());
         }

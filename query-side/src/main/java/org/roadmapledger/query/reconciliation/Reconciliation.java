@@ -11,7 +11,7 @@ import org.roadmapledger.query.deadletter.DeadLetters;
 import org.roadmapledger.query.history.HistoryContiguity;
 import org.roadmapledger.query.history.HistoryEntry;
 import org.roadmapledger.query.history.HistoryProjection;
-import org.roadmapledger.query.objective.ObjectiveVersionProjection;
+import org.roadmapledger.query.objective.versions.ObjectiveVersionProjection;
 import org.roadmapledger.query.processing.Maintenance;
 import org.roadmapledger.query.processing.ProcessingProperties;
 import org.roadmapledger.query.processing.ViewProcessors;

@@ -2,11 +2,11 @@ package org.roadmapledger.query.reconciliation;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.roadmapledger.query.objective.versions.ObjectiveVersionStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** One query per page on the PostgreSQL event store; Axon's per-aggregate look-up on any other. */
@@ -21,7 +21,7 @@ class StoredObjectivesConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true")
-    StoredObjectives axonStoredObjectives(@Lazy EventStore eventStore, MongoTemplate mongo) {
-        return new AxonStoredObjectives(eventStore, mongo);
+    StoredObjectives axonStoredObjectives(@Lazy EventStore eventStore, ObjectiveVersionStore views) {
+        return new AxonStoredObjectives(eventStore, views);
     }
 }

@@ -5,7 +5,7 @@ import org.roadmapledger.api.objective.ObjectiveStatus;
 import org.roadmapledger.api.roadmap.AxisDefinition;
 import org.roadmapledger.api.roadmap.PriorityDefinition;
 import org.roadmapledger.query.objective.ObjectiveQueries;
-import org.roadmapledger.query.objective.ObjectiveVersion;
+import org.roadmapledger.query.objective.versions.ObjectiveVersion;
 import org.roadmapledger.query.time.Viewpoint;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

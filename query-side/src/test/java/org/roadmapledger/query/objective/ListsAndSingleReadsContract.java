@@ -1,5 +1,7 @@
 package org.roadmapledger.query.objective;
 
+import org.roadmapledger.query.objective.versions.ObjectiveVersion;
+import org.roadmapledger.api.objective.ObjectiveStatusView;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.roadmapledger.api.objective.ObjectiveStatus;
@@ -61,19 +63,19 @@ public abstract class ListsAndSingleReadsContract extends QueryContract {
                     dates.get(random.nextInt(dates.size())));
             ObjectiveQueries.Filter filter = filters.get(random.nextInt(filters.size()));
             Paging paging = Paging.of(random.nextInt(3), 1 + random.nextInt(4));
-            List<ObjectiveView> single = objectives.stream().map(id -> queries.find(id, at))
+            List<ObjectiveStatusView> single = objectives.stream().map(id -> queries.find(id, at))
                     .flatMap(Optional::stream).toList();
 
             // when
             List<ObjectiveVersion> tree = queries.allOf(RandomHistories.ROADMAP.value(), at);
-            PageOf<ObjectiveView> page = queries.list(filter, at, paging);
+            PageOf<ObjectiveStatusView> page = queries.list(filter, at, paging);
 
             // then
             assertThat(tree.stream().map(ObjectiveVersion::objectiveId).filter(objectives::contains).toList())
-                    .as("roadmap at " + at).isEqualTo(single.stream().map(ObjectiveView::objectiveId).toList());
-            List<ObjectiveView> mine = page.items().stream().filter(v -> objectives.contains(v.objectiveId()))
+                    .as("roadmap at " + at).isEqualTo(single.stream().map(ObjectiveStatusView::objectiveId).toList());
+            List<ObjectiveStatusView> mine = page.items().stream().filter(v -> objectives.contains(v.objectiveId()))
                     .toList();
-            List<ObjectiveView> expected = single.stream().filter(v -> matches(filter, v))
+            List<ObjectiveStatusView> expected = single.stream().filter(v -> matches(filter, v))
                     .filter(v -> page.items().stream().anyMatch(p -> p.objectiveId().equals(v.objectiveId())))
                     .toList();
             assertThat(mine).as(filter + " " + paging + " at " + at).isEqualTo(expected);
@@ -91,12 +93,12 @@ public abstract class ListsAndSingleReadsContract extends QueryContract {
             // given
             Viewpoint at = new Viewpoint(instants.get(random.nextInt(instants.size())),
                     dates.get(random.nextInt(dates.size())));
-            List<ObjectiveView> single = objectives.stream().sorted().map(id -> queries.find(id, at))
+            List<ObjectiveStatusView> single = objectives.stream().sorted().map(id -> queries.find(id, at))
                     .flatMap(Optional::stream).toList();
 
             // when
-            List<ObjectiveView> listed = new ArrayList<>();
-            PageOf<ObjectiveView> page;
+            List<ObjectiveStatusView> listed = new ArrayList<>();
+            PageOf<ObjectiveStatusView> page;
             int number = 0;
             do {
                 page = queries.list(new ObjectiveQueries.Filter(null, null, null, null), at, Paging.of(number++, 7));
@@ -110,7 +112,7 @@ public abstract class ListsAndSingleReadsContract extends QueryContract {
         }
     }
 
-    private static boolean matches(ObjectiveQueries.Filter f, ObjectiveView v) {
+    private static boolean matches(ObjectiveQueries.Filter f, ObjectiveStatusView v) {
         return (f.axis() == null || f.axis().equals(v.axis())) && (f.priority() == null
                 || f.priority().equals(v.priority())) && (f.sponsor() == null || f.sponsor().equals(v.sponsor()))
                 && (f.status() == null || f.status() == v.status());

@@ -35,8 +35,8 @@ import java.util.TreeSet;
  */
 public final class RandomHistories {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    static final RoadmapId ROADMAP = RoadmapId.of("fr-digital-health-2023-2027");
+    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    public static final RoadmapId ROADMAP = RoadmapId.of("fr-digital-health-2023-2027");
     private static final String[] SPONSORS = {"ANS", "DNS", "CNAM", "DGOS"};
     private static final String[][] PLACES = {{"1", "1.P1"}, {"1", "1.P2"}, {"2", "2.P1"}};
 

@@ -11,7 +11,7 @@ import java.time.Instant;
 public record RecordedEvent(long sequence, Instant recordedAt, ObjectiveEvent event) {
 
     /** The event as the processor delivers it. */
-    DomainEventMessage<ObjectiveEvent> message() {
+    public DomainEventMessage<ObjectiveEvent> message() {
         String objectiveId = event.objectiveId().value();
         return new GenericDomainEventMessage<>("Objective", objectiveId, sequence, event, MetaData.emptyInstance(),
                 objectiveId + "/" + sequence, recordedAt);

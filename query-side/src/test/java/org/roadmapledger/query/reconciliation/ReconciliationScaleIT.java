@@ -13,7 +13,7 @@ import org.roadmapledger.query.EventStoreDatabase;
 import org.roadmapledger.query.ObjectiveHistories;
 import org.roadmapledger.query.history.HistoryContiguity;
 import org.roadmapledger.query.history.HistoryHead;
-import org.roadmapledger.query.objective.ObjectivePosition;
+import org.roadmapledger.query.objective.versions.ObjectiveVersionStore;
 import org.roadmapledger.platform.store.EventStoreSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +75,7 @@ class ReconciliationScaleIT {
                         .append(HistoryContiguity.FIELD, id.equals("scale-05000") ? 0 : sequence));
             }
         });
-        mongo.getCollection(ObjectivePosition.COLLECTION).insertMany(positions);
+        mongo.getCollection(ObjectiveVersionStore.POSITIONS).insertMany(positions);
         mongo.getCollection(HistoryHead.COLLECTION).insertMany(heads);
         DriftFinder finder = new DriftFinder(
                 new JdbcStoredObjectives(new JdbcTemplate(database.dataSource()), EventStoreSchema.ledgerSchema()), mongo);

@@ -17,7 +17,7 @@ import org.roadmapledger.query.ObjectiveHistories;
 import org.roadmapledger.query.OpsTestSupport;
 import org.roadmapledger.query.history.HistoryEntry;
 import org.roadmapledger.query.history.HistoryHead;
-import org.roadmapledger.query.objective.ObjectiveVersionStore;
+import org.roadmapledger.query.objective.versions.ObjectiveVersionStore;
 import org.roadmapledger.query.processing.ViewProcessors;
 import org.roadmapledger.query.roadmap.RoadmapStructureVersion;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -6,7 +6,7 @@ import org.roadmapledger.query.EventStoreDatabase;
 import org.roadmapledger.query.LedgerQueryApplication;
 import org.roadmapledger.query.ObjectiveHistories;
 import org.roadmapledger.query.history.HistoryEntry;
-import org.roadmapledger.query.objective.ObjectivePosition;
+import org.roadmapledger.query.objective.versions.ObjectiveVersionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -107,7 +107,7 @@ class ReplayThroughputMeasurement {
             assertThat(mongo.count(new Query(), HistoryEntry.class))
                     .isEqualTo((long) objectives * EVENTS_PER_OBJECTIVE);
             assertThat(mongo.count(Query.query(where("lastSequence").is(EVENTS_PER_OBJECTIVE - 1)),
-                    ObjectivePosition.class)).isEqualTo(objectives);
+                    ObjectiveVersionStore.POSITIONS)).isEqualTo(objectives);
             return replay.progress();
         }
     }

@@ -1,0 +1,35 @@
+package org.roadmapledger.query.processing;
+
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.roadmapledger.query.processing.ProcessingProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+
+/**
+ * Tracking tokens live next to the views, in MongoDB: wiping the views and the tokens is one operation, and the
+ * query side needs no write access to the event store's database (nor one at all on Axon Server). Claims carry
+ * {@code ledger.processing.node-id}, so that instances sharing the tokens (even two in one JVM) tell theirs apart.
+ */
+@Configuration(proxyBeanMethods = false)
+class TokenStoreConfiguration {
+
+    /** Axon's view of the same database the views are in. */
+    @Bean
+    org.axonframework.extensions.mongo.MongoTemplate axonMongoTemplate(MongoDatabaseFactory views) {
+        return DefaultMongoTemplate.builder().mongoDatabase(views.getMongoDatabase()).build();
+    }
+
+    @Bean
+    TokenStore tokenStore(org.axonframework.extensions.mongo.MongoTemplate axonMongoTemplate, Serializer serializer,
+                          ProcessingProperties processing) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .nodeId(processing.nodeId())
+                .build();
+    }
+}
