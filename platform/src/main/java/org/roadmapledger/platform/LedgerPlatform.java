@@ -1,5 +1,7 @@
 package org.roadmapledger.platform;
 
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.roadmapledger.platform.web.ProblemDocumentation;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.roadmapledger.platform.ops.EventStoreHealthIndicator;
@@ -44,6 +46,12 @@ public class LedgerPlatform {
     @Bean
     ProblemErrorReports problemErrorReports() {
         return new ProblemErrorReports();
+    }
+
+    /** The schema of problem responses in the OpenAPI document, which both sides' operations refer to. */
+    @Bean
+    OpenApiCustomizer problemSchema() {
+        return ProblemDocumentation.problemSchema();
     }
 
     @Bean

@@ -1,21 +1,14 @@
 package org.roadmapledger.command.web;
 
+import static org.roadmapledger.platform.web.ProblemDocumentation.problem;
+
 import org.roadmapledger.platform.web.CorrelationIdFilter;
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.headers.Header;
-import io.swagger.v3.oas.models.media.ArraySchema;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.ObjectSchema;
-import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
-import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -37,24 +30,12 @@ import java.util.Set;
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
 
-    private static final String PROBLEM_SCHEMA = "Problem";
-    private static final String PROBLEM_JSON = "application/problem+json";
     private static final String COMMAND_PACKAGE = "org.roadmapledger.command";
     /** Handlers that answer 201 Created (DESIGN.md, "Command API"); the others answer 200. */
     private static final Set<String> CREATING = Set.of("define", "planMilestone", "reportStatus");
 
     static {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(CommandContext.class);
-    }
-
-    @Bean
-    OpenApiCustomizer commandProblemSchema() {
-        return openApi -> {
-            if (openApi.getComponents() == null) {
-                openApi.setComponents(new Components());
-            }
-            openApi.getComponents().addSchemas(PROBLEM_SCHEMA, problemSchema());
-        };
     }
 
     @Bean
@@ -142,29 +123,5 @@ class ApiDocumentation {
 
     private static Parameter header(String name, String description) {
         return new HeaderParameter().name(name).description(description).required(false).schema(new StringSchema());
-    }
-
-    private static ApiResponse problem(String description) {
-        return new ApiResponse().description(description)
-                .addHeaderObject(CorrelationIdFilter.HEADER, new Header().schema(new StringSchema()))
-                .content(new Content().addMediaType(PROBLEM_JSON, new MediaType()
-                        .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))));
-    }
-
-    /** RFC 9457 with the ledger's {@code errors}; the same shape on both sides. */
-    @SuppressWarnings("rawtypes")
-    private static Schema problemSchema() {
-        Schema<?> fieldError = new ObjectSchema()
-                .addProperty("field", new StringSchema())
-                .addProperty("message", new StringSchema());
-        return new ObjectSchema()
-                .description("RFC 9457 problem details")
-                .addProperty("type", new StringSchema().format("uri").example("urn:roadmap-ledger:problem:not-found"))
-                .addProperty("title", new StringSchema())
-                .addProperty("status", new IntegerSchema())
-                .addProperty("detail", new StringSchema())
-                .addProperty("instance", new StringSchema().format("uri"))
-                .addProperty("errors", new ArraySchema().items(fieldError))
-                .required(List.of("type", "title", "status"));
     }
 }

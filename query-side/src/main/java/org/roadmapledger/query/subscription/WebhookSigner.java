@@ -1,26 +1,28 @@
 package org.roadmapledger.query.subscription;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
+import com.standardwebhooks.exceptions.WebhookSigningException;
+
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Signatures as the Standard Webhooks convention has them (standardwebhooks.com): the secret is {@code whsec_}
- * followed by the base64 of the key; the signature is {@code v1,} followed by the base64 of
- * HMAC-SHA256(key, "{webhook-id}.{webhook-timestamp}.{body}").
+ * Signatures by the Standard Webhooks library (standardwebhooks.com): the secret is {@code whsec_} followed by
+ * the base64 of the key; the signature {@code v1,} followed by the base64 of
+ * HMAC-SHA256(key, "{webhook-id}.{webhook-timestamp}.{body}"). What is ours: generating secrets, and refusing a
+ * secret whose key is too short to protect anything or not one at all, at registration rather than at delivery.
  */
 public final class WebhookSigner {
 
     public static final String PREFIX = "whsec_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final byte[] key;
+    private final Webhook webhook;
 
-    private WebhookSigner(byte[] key) {
-        this.key = key;
+    private WebhookSigner(Webhook webhook) {
+        this.webhook = webhook;
     }
 
     /** A new secret of 32 random bytes. */
@@ -46,18 +48,18 @@ public final class WebhookSigner {
         if (key.length < 24 || key.length > 64) {
             throw new IllegalArgumentException("must hold a key of 24 to 64 bytes");
         }
-        return new WebhookSigner(key);
+        try {
+            return new WebhookSigner(new Webhook(key));
+        } catch (EmptyWebhookSecretException e) {
+            throw new IllegalArgumentException("must hold a key", e);
+        }
     }
 
-    /** The {@code webhook-signature} header value. */
+    /** The {@code webhook-signature} header value for a body of UTF-8 JSON. */
     public String sign(String id, long timestamp, byte[] body) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            mac.update(body);
-            return "v1," + Base64.getEncoder().encodeToString(mac.doFinal());
-        } catch (GeneralSecurityException e) {
+            return webhook.sign(id, timestamp, new String(body, StandardCharsets.UTF_8));
+        } catch (WebhookSigningException e) {
             throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
         }
     }

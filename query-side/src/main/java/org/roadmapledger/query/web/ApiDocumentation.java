@@ -1,16 +1,10 @@
 package org.roadmapledger.query.web;
 
-import io.swagger.v3.oas.models.Components;
+import static org.roadmapledger.platform.web.ProblemDocumentation.problem;
+
 import io.swagger.v3.oas.models.headers.Header;
-import io.swagger.v3.oas.models.media.ArraySchema;
-import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.ObjectSchema;
-import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,19 +23,7 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
 
-    private static final String PROBLEM_SCHEMA = "Problem";
-    private static final String PROBLEM_JSON = "application/problem+json";
     private static final String QUERY_PACKAGE = "org.roadmapledger.query";
-
-    @Bean
-    OpenApiCustomizer queryProblemSchema() {
-        return openApi -> {
-            if (openApi.getComponents() == null) {
-                openApi.setComponents(new Components());
-            }
-            openApi.getComponents().addSchemas(PROBLEM_SCHEMA, problemSchema());
-        };
-    }
 
     @Bean
     OperationCustomizer queryOperations() {
@@ -86,28 +67,5 @@ class ApiDocumentation {
             }
         }
         return false;
-    }
-
-    private static ApiResponse problem(String description) {
-        return new ApiResponse().description(description)
-                .content(new Content().addMediaType(PROBLEM_JSON, new MediaType()
-                        .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))));
-    }
-
-    /** RFC 9457 with the ledger's {@code errors}; the same shape on both sides. */
-    @SuppressWarnings("rawtypes")
-    private static Schema problemSchema() {
-        Schema<?> fieldError = new ObjectSchema()
-                .addProperty("field", new StringSchema())
-                .addProperty("message", new StringSchema());
-        return new ObjectSchema()
-                .description("RFC 9457 problem details")
-                .addProperty("type", new StringSchema().format("uri").example("urn:roadmap-ledger:problem:not-found"))
-                .addProperty("title", new StringSchema())
-                .addProperty("status", new IntegerSchema())
-                .addProperty("detail", new StringSchema())
-                .addProperty("instance", new StringSchema().format("uri"))
-                .addProperty("errors", new ArraySchema().items(fieldError))
-                .required(List.of("type", "title", "status"));
     }
 }

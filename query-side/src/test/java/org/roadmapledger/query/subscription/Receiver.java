@@ -1,6 +1,9 @@
 package org.roadmapledger.query.subscription;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
 import com.sun.net.httpserver.HttpServer;
 import org.roadmapledger.query.stream.CloudEventJson;
 
@@ -102,6 +105,21 @@ final class Receiver implements AutoCloseable {
             return false;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Verifies a request with the Standard Webhooks library, as a consumer using it would (timestamp tolerance included). */
+    static boolean verifiedByTheLibrary(Request request, String secret) {
+        try {
+            new Webhook(secret).verify(request.body(), Map.of(
+                    "webhook-id", List.of(request.webhookId()),
+                    "webhook-timestamp", List.of(request.timestamp()),
+                    "webhook-signature", List.of(request.signature())));
+            return true;
+        } catch (WebhookVerificationException e) {
+            return false;
+        } catch (EmptyWebhookSecretException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 

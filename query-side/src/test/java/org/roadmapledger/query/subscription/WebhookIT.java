@@ -83,6 +83,8 @@ class WebhookIT {
         assertThat(receiver.acknowledged()).containsExactlyElementsOf(written);
         for (Receiver.Request request : receiver.requests()) {
             assertThat(Receiver.verify(request, secret)).as("signature of " + request.webhookId()).isTrue();
+            assertThat(Receiver.verifiedByTheLibrary(request, secret)).as("library's verdict on " + request.webhookId())
+                    .isTrue();
             assertThat(request.webhookId()).isEqualTo(request.eventId());
             assertThat(request.contentType()).startsWith("application/cloudevents+json");
             assertThat(Long.parseLong(request.timestamp())).isCloseTo(Instant.now().getEpochSecond(),

@@ -1,23 +1,26 @@
 # syntax=docker/dockerfile:1
-# The query side: projections into MongoDB, REST query API.
-# Build context: the repository root (docker-compose.yml sets it), for the parent POM, shared-api and platform:
-#   docker build -f query-side/Dockerfile -t roadmap-ledger/query-side .
+# One image recipe for either side; MODULE names it (docker-compose.yml sets it):
+#   docker build --build-arg MODULE=command-side -t roadmap-ledger/command-side .
+#   docker build --build-arg MODULE=query-side -t roadmap-ledger/query-side .
+ARG MODULE=command-side
 
 # --- build: JDK and the Maven wrapper; the local Maven repository is a build cache, not a layer ---------------------
 FROM eclipse-temurin:17-jdk AS build
+ARG MODULE
 WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
-# Every module's POM makes the reactor; only shared-api, platform and this module are built.
+# Every module's POM makes the reactor; only shared-api, platform and MODULE are built.
 COPY command-side/pom.xml command-side/
+COPY query-side/pom.xml query-side/
 COPY standalone/pom.xml standalone/
 COPY benchmarks/pom.xml benchmarks/
 COPY shared-api/ shared-api/
 COPY platform/ platform/
-COPY query-side/ query-side/
+COPY ${MODULE}/ ${MODULE}/
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -q -B -pl query-side -am package -DskipTests \
-    && cp query-side/target/query-side-*-exec.jar /app.jar
+    ./mvnw -q -B -pl ${MODULE} -am package -DskipTests \
+    && cp ${MODULE}/target/${MODULE}-*-exec.jar /app.jar
 
 # --- run: JRE only, as an unprivileged user ----------------------------------------------------------------------
 FROM eclipse-temurin:17-jre
