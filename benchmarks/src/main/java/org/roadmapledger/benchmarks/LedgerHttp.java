@@ -40,29 +40,35 @@ final class LedgerHttp {
             .connectTimeout(Duration.ofSeconds(5)).build();
     final String commandUrl;
     final String queryUrl;
+    final BenchTokens tokens;
 
-    LedgerHttp(String commandUrl, String queryUrl) {
+    LedgerHttp(String commandUrl, String queryUrl, BenchTokens tokens) {
         this.commandUrl = strip(commandUrl);
         this.queryUrl = strip(queryUrl);
+        this.tokens = tokens;
     }
 
     Response command(String method, String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(commandUrl + path)).timeout(TIMEOUT)
-                .header("Content-Type", "application/json").header("X-Actor", "bench:load")
+        return send(request(commandUrl, method, path).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     Response query(String path) {
-        return send(HttpRequest.newBuilder(URI.create(queryUrl + path)).timeout(TIMEOUT).GET().build());
+        return send(request(queryUrl, "GET", path).GET().build());
     }
 
     Response post(String base, String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        return send(request(base, "POST", path).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
     Response get(String base, String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build());
+        return send(request(base, "GET", path).GET().build());
+    }
+
+    /** A request with its bearer token, the one reused for every request of its kind. */
+    HttpRequest.Builder request(String base, String method, String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + tokens.forRequest(method, path));
     }
 
     private Response send(HttpRequest request) {

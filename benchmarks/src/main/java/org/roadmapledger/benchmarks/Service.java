@@ -88,7 +88,8 @@ final class Service {
                 .filter(Service::answersPing).findFirst()));
         found.append("; ").append(givenMongo.isPresent() ? "MongoDB given" : mongo.map(uri ->
                 "the service's MongoDB-wire server found at " + uri).orElse("no MongoDB of the service reachable"));
-        return new Service(new LedgerHttp(url, queryUrl), process, jdbc, mongo, found.toString());
+        BenchTokens tokens = new BenchTokens(url, data, options.optional("token"));
+        return new Service(new LedgerHttp(url, queryUrl, tokens), process, jdbc, mongo, found.toString());
     }
 
     /** The embedded PostgreSQL's address, from the port line of its {@code postmaster.pid}. */
@@ -97,7 +98,9 @@ final class Service {
         try {
             List<String> lines = Files.readAllLines(pidFile);
             int port = Integer.parseInt(lines.get(3).trim());
-            return Optional.of(new Jdbc("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "postgres"));
+            // the password the standalone made at its first start (command side, PostgresPassword)
+            String password = Files.readString(dataDir.resolve("postgres.password")).trim();
+            return Optional.of(new Jdbc("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", password));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -226,6 +226,7 @@ final class StreamWorkload implements Workload {
 
     private HttpRequest request(String path) {
         return HttpRequest.newBuilder(URI.create(service.http.queryUrl + path))
+                .header("Authorization", "Bearer " + service.http.tokens.forRequest("GET", path))
                 .header("Accept", "text/event-stream").GET().build();
     }
 

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,7 +44,8 @@ class GeneratorSmokeIT {
     @BeforeAll
     static void startTheStandalone() {
         ledger = new SpringApplicationBuilder(LedgerStandaloneApplication.class)
-                .run("--server.port=0", "--ledger.data-dir=" + dataDir.toAbsolutePath());
+                .run("--server.port=0", "--ledger.data-dir=" + dataDir.toAbsolutePath(),
+                        "--ledger.rate-limit.per-second=1000000", "--ledger.rate-limit.burst=1000000");
         url = "http://localhost:" + ((WebServerApplicationContext) ledger).getWebServer().getPort();
         await().atMost(Duration.ofSeconds(60)).until(() -> status("/api/objectives/1.01") == 200);
     }
@@ -119,7 +121,9 @@ class GeneratorSmokeIT {
     }
 
     private static int status(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + path)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        String token = new BenchTokens(url, Optional.of(dataDir), Optional.empty()).forRequest("GET", path);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

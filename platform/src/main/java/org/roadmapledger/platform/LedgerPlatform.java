@@ -1,21 +1,27 @@
 package org.roadmapledger.platform;
 
-import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.roadmapledger.platform.web.ProblemDocumentation;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.roadmapledger.platform.ops.EventStoreHealthIndicator;
+import org.roadmapledger.platform.security.LocalIssuer;
+import org.roadmapledger.platform.security.OidcProperties;
+import org.roadmapledger.platform.security.SecurityConfiguration;
+import org.roadmapledger.platform.security.TokenDecoders;
 import org.roadmapledger.platform.store.EventStoreSchema;
 import org.roadmapledger.platform.web.CorrelationIdFilter;
 import org.roadmapledger.platform.web.NoDownloadHintFilter;
+import org.roadmapledger.platform.web.ProblemDocumentation;
 import org.roadmapledger.platform.web.ProblemErrorReports;
 import org.roadmapledger.platform.web.StrictJson;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
@@ -25,6 +31,7 @@ import java.util.List;
  * once for both sides), so no side declares a copy and no bean needs a condition to coexist with another's.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(SecurityConfiguration.class)
 public class LedgerPlatform {
 
     /** The event store's names, for Axon's JDBC engine (writing on the command side, reading on the query side). */
@@ -46,6 +53,13 @@ public class LedgerPlatform {
     @Bean
     ProblemErrorReports problemErrorReports() {
         return new ProblemErrorReports();
+    }
+
+    /** Tokens of the configured issuer, or of the issuer this application runs itself. */
+    @Bean
+    JwtDecoder jwtDecoder(OidcProperties oidc, ObjectProvider<LocalIssuer> local) {
+        LocalIssuer issuer = local.getIfAvailable();
+        return issuer != null ? issuer.decoder(oidc) : TokenDecoders.fromIssuer(oidc);
     }
 
     /** The schema of problem responses in the OpenAPI document, which both sides' operations refer to. */

@@ -1,5 +1,6 @@
 package org.roadmapledger.query;
 
+import org.roadmapledger.platform.security.TestIssuer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.roadmapledger.api.objective.MilestoneId;
@@ -63,7 +64,7 @@ class ObjectiveViewIT {
     }
 
     private String get(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpResponse<String> response = http.send(TestIssuer.authorized(URI.create("http://localhost:" + port + path))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();

@@ -1,5 +1,6 @@
 package org.roadmapledger.query;
 
+import org.roadmapledger.platform.security.TestIssuer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -51,11 +52,11 @@ public abstract class OpsTestSupport {
     }
 
     protected HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+        return send(TestIssuer.authorized(uri(path)).GET().build());
     }
 
     protected HttpResponse<String> post(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()).build());
+        return send(TestIssuer.authorized(uri(path)).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
     protected JsonNode body(HttpResponse<String> response) {

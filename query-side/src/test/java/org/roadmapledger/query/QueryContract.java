@@ -1,5 +1,6 @@
 package org.roadmapledger.query;
 
+import org.roadmapledger.platform.security.TestIssuer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -88,7 +89,7 @@ public abstract class QueryContract {
 
     protected Response get(String pathAndQuery) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+            HttpResponse<String> response = HTTP.send(TestIssuer.authorized(
                             URI.create("http://localhost:" + port + pathAndQuery))
                     .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body().isEmpty() ? null : JSON.readTree(response.body());

@@ -1,5 +1,6 @@
 package org.roadmapledger.query;
 
+import org.roadmapledger.platform.security.TestIssuer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.bwaldvogel.mongo.MongoServer;
@@ -172,6 +173,7 @@ class RestartIT {
         properties.put("ledger.webhooks.backoff-cap", "200ms");
         properties.put("ledger.webhooks.lease-renewal", "200ms");
         properties.put("ledger.webhooks.request-timeout", "2s");
+        properties.put("ledger.webhooks.allow-loopback", "true");
         // as arguments: default properties would lose to application.yml
         String[] arguments = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
                 .toArray(String[]::new);
@@ -187,13 +189,13 @@ class RestartIT {
 
     private HttpResponse<String> post(ConfigurableApplicationContext service, String path, String body)
             throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url(service, path)))
+        return http.send(TestIssuer.authorized(URI.create(url(service, path)))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(ConfigurableApplicationContext service, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url(service, path))).GET().build(),
+        return http.send(TestIssuer.authorized(URI.create(url(service, path))).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

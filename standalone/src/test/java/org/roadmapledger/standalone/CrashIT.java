@@ -44,7 +44,7 @@ class CrashIT {
         try {
             await().atMost(Duration.ofMinutes(3)).until(ledger::ready);
             LedgerWriters writers = new LedgerWriters(objectiveIds(ledger.http), WRITERS);
-            stream.connect(port);
+            stream.connect(ledger.http);
 
             // when killed under writers: the JVM alone, then the JVM and its database
             for (int crash = 1; crash <= 2; crash++) {
@@ -65,7 +65,7 @@ class CrashIT {
                 await().atMost(Duration.ofSeconds(90)).until(() -> restarted.ready() || !restarted.alive());
                 assertThat(restarted.alive()).as("restart " + crash + ", log in " + log).isTrue();
                 restarts.add((System.nanoTime() - started) / 1_000_000);
-                stream.connect(port);
+                stream.connect(ledger.http);
             }
             write(writers, ledger.http, COMMANDS);
             Instant end = Instant.now();

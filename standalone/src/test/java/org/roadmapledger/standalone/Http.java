@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.function.BiFunction;
 
 /** A plain HTTP client on the ledger's port: the tests see what any client sees. */
 final class Http {
@@ -18,13 +20,31 @@ final class Http {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final int port;
+    private final BiFunction<String, String, String> tokens;
 
-    Http(int port) {
+    /** @param tokens the bearer token for a request's method and path */
+    Http(int port, BiFunction<String, String, String> tokens) {
         this.port = port;
+        this.tokens = tokens;
+    }
+
+    /** A client of the standalone on that data directory, with the embedded issuer's demo clients. */
+    static Http standalone(int port, Path dataDir) {
+        DemoTokens demo = new DemoTokens(port, dataDir);
+        return new Http(port, demo::forRequest);
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** The {@code Authorization} header value this client sends with such a request. */
+    String bearer(String method, String path) {
+        return "Bearer " + tokens.apply(method, path);
     }
 
     Response get(String path) {
-        return send(request(path).GET().build());
+        return send(request("GET", path).GET().build());
     }
 
     /** GET that must answer 200 with JSON. */
@@ -45,7 +65,7 @@ final class Http {
     }
 
     private Response send(String path, String method, String json, String... headers) {
-        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
+        HttpRequest.Builder builder = request(method, path).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json));
         if (headers.length > 0) {
             builder.headers(headers);
@@ -53,8 +73,9 @@ final class Http {
         return send(builder.build());
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    private HttpRequest.Builder request(String method, String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", bearer(method, path));
     }
 
     private Response send(HttpRequest request) {

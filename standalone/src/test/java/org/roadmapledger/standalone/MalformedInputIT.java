@@ -86,7 +86,8 @@ class MalformedInputIT extends RunningStandalone {
         HttpRequest.BodyPublisher body = request.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(request.body());
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + request.path()))
-                .timeout(Duration.ofSeconds(10)).method(request.method(), body);
+                .timeout(Duration.ofSeconds(10)).method(request.method(), body)
+                .header("Authorization", http().bearer(request.method(), request.path()));
         request.headers().forEach(builder::header);
         return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }

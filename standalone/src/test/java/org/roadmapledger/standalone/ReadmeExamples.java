@@ -26,8 +26,9 @@ final class ReadmeExamples {
     /** A line of an example; {@code expected} is its documented status, empty for a line that calls no curl. */
     record Line(String where, String command, Optional<Integer> expected) {
 
+        /** A line that runs curl; a line defining a function runs nothing until the function is called. */
         boolean callsCurl() {
-            return command.matches("(?s).*\\bcurl\\b.*");
+            return command.matches("(?s).*\\bcurl\\b.*") && !command.matches("(?s)^\\w+\\(\\) \\{.*");
         }
     }
 

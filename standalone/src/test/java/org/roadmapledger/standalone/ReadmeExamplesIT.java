@@ -51,7 +51,8 @@ class ReadmeExamplesIT {
                 .map(line -> line.where() + ": " + line.command()))
                 .as("examples that call curl without documenting the status they answer").isEmpty();
 
-        try (ConfigurableApplicationContext ledger = Standalone.start(dataDir)) {
+        // as docs/events.md says its example needs: webhooks to this machine, for development
+        try (ConfigurableApplicationContext ledger = Standalone.start(dataDir, "--ledger.webhooks.allow-loopback=true")) {
             Http http = Standalone.http(ledger);
             await().atMost(Duration.ofMinutes(2)).until(() -> http.get("/actuator/health/readiness").status() == 200);
             int port = ((org.springframework.boot.web.context.WebServerApplicationContext) ledger).getWebServer()
@@ -63,7 +64,7 @@ class ReadmeExamplesIT {
                 script.append("echo '@@line ").append(i).append("' >&2\n")
                         .append(lines.get(i).command().replace("localhost:8080", "localhost:" + port)).append('\n');
             }
-            Map<Integer, List<Integer>> statuses = run(script.toString(), repository);
+            Map<Integer, List<Integer>> statuses = run(script.toString(), repository, dataDir);
 
             // then
             List<String> wrong = new ArrayList<>();
@@ -82,11 +83,14 @@ class ReadmeExamplesIT {
         }
     }
 
-    private static Map<Integer, List<Integer>> run(String script, Path directory)
+    /** In the repository, as the reader; LEDGER_DATA_DIR tells the examples where the test's ledger keeps its data. */
+    private static Map<Integer, List<Integer>> run(String script, Path directory, Path dataDir)
             throws IOException, InterruptedException {
         Path err = Files.createTempFile("readme-examples", ".err");
-        Process bash = new ProcessBuilder("bash", "-s").directory(directory.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder("bash", "-s").directory(directory.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
+        builder.environment().put("LEDGER_DATA_DIR", dataDir.toAbsolutePath().toString());
+        Process bash = builder.start();
         bash.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
         bash.getOutputStream().close();
         if (!bash.waitFor(5, TimeUnit.MINUTES)) {

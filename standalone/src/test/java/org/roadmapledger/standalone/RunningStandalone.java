@@ -1,5 +1,7 @@
 package org.roadmapledger.standalone;
 
+import org.roadmapledger.command.LedgerProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,7 +17,8 @@ import java.nio.file.Files;
  * classes that extend this one (one Spring context for all of them), with metrics exported as in production.
  */
 @AutoConfigureObservability(tracing = false)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"ledger.rate-limit.per-second=1000000", "ledger.rate-limit.burst=1000000"})
 abstract class RunningStandalone {
 
     @LocalServerPort
@@ -32,7 +35,16 @@ abstract class RunningStandalone {
         });
     }
 
+    @Autowired
+    LedgerProperties properties;
+
+    private Http http;
+
+    /** One client for the test class: its tokens are fetched once per demo client and reused. */
     Http http() {
-        return new Http(port);
+        if (http == null) {
+            http = Http.standalone(port, properties.dataDir());
+        }
+        return http;
     }
 }

@@ -21,10 +21,10 @@ final class StandaloneProcess implements AutoCloseable {
     final int port;
     final Http http;
 
-    private StandaloneProcess(Process process, int port) {
+    private StandaloneProcess(Process process, int port, Path dataDir) {
         this.process = process;
         this.port = port;
-        this.http = new Http(port);
+        this.http = Http.standalone(port, dataDir);
     }
 
     static StandaloneProcess start(Path dataDir, Path log) {
@@ -36,11 +36,11 @@ final class StandaloneProcess implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 LedgerStandaloneApplication.class.getName(), "--server.port=" + port,
-                "--ledger.data-dir=" + dataDir.toAbsolutePath());
+                "--ledger.data-dir=" + dataDir.toAbsolutePath(), Standalone.UNLIMITED[0], Standalone.UNLIMITED[1]);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            return new StandaloneProcess(process, port);
+            return new StandaloneProcess(process, port, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -27,10 +27,11 @@ final class StreamConsumer {
     private int connections;
 
     /** Connects (again) to the ledger on that port, from the last position received; reads on its own thread. */
-    synchronized void connect(int port) {
+    synchronized void connect(Http http) {
         connections++;
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/events/stream")).header("Accept", "text/event-stream");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + http.port()
+                + "/api/events/stream")).header("Accept", "text/event-stream")
+                .header("Authorization", http.bearer("GET", "/api/events/stream"));
         if (lastPosition != null) {
             request.header("Last-Event-ID", lastPosition);
         }

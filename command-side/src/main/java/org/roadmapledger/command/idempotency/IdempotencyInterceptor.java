@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.roadmapledger.platform.security.Caller;
 import org.roadmapledger.command.store.LedgerMetadataProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * Makes a command with an idempotency key safe to retry. It runs inside the command's unit of work, so the key
+ * Makes a command with an idempotency key safe to retry; a key is its principal's own. It runs inside the command's unit of work, so the key
  * is written in the same database transaction as the events the command appends: a key is stored exactly when
  * its command's events are. A second request with the key waits on the first one's row lock, then gets the
  * first one's outcome without running the command again. Axon's Spring support registers it on the command bus.
@@ -37,19 +38,29 @@ public class IdempotencyInterceptor implements MessageHandlerInterceptor<Command
             return chain.proceed();
         }
         String hash = String.valueOf(command.getMetaData().get(REQUEST_HASH));
-        int inserted = jdbc.update("INSERT INTO idempotency_key (idempotency_key, request_hash) VALUES (?, ?) "
-                + "ON CONFLICT (idempotency_key) DO NOTHING", key, hash);
+        String principal = principal(command);
+        int inserted = jdbc.update("INSERT INTO idempotency_key (principal, idempotency_key, request_hash) "
+                + "VALUES (?, ?, ?) ON CONFLICT (principal, idempotency_key) DO NOTHING", principal, key, hash);
         if (inserted == 0) {
-            return earlierOutcome(key, hash);
+            return earlierOutcome(principal, key, hash);
         }
         Object result = chain.proceed();
-        jdbc.update("UPDATE idempotency_key SET version = ? WHERE idempotency_key = ?", versionOf(result), key);
+        jdbc.update("UPDATE idempotency_key SET version = ? WHERE principal = ? AND idempotency_key = ?",
+                versionOf(result), principal, key);
         return result;
     }
 
-    private Object earlierOutcome(String key, String hash) {
-        List<Stored> stored = jdbc.query("SELECT request_hash, version FROM idempotency_key WHERE idempotency_key = ?",
-                (rs, row) -> new Stored(rs.getString(1), rs.getLong(2)), key);
+    /** Whose key it is: the token's subject at its issuer; '' for the ledger's own commands. */
+    private static String principal(CommandMessage<?> command) {
+        Object subject = command.getMetaData().get(Caller.ACTOR_SUBJECT);
+        Object issuer = command.getMetaData().get(Caller.ACTOR_ISSUER);
+        return subject == null ? "" : subject + "@" + issuer;
+    }
+
+    private Object earlierOutcome(String principal, String key, String hash) {
+        List<Stored> stored = jdbc.query("SELECT request_hash, version FROM idempotency_key "
+                        + "WHERE principal = ? AND idempotency_key = ?",
+                (rs, row) -> new Stored(rs.getString(1), rs.getLong(2)), principal, key);
         if (stored.isEmpty() || !stored.get(0).hash().equals(hash)) {
             throw new IdempotencyKeyReused(key);
         }

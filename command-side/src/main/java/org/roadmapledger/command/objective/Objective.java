@@ -3,9 +3,12 @@ package org.roadmapledger.command.objective;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.roadmapledger.api.objective.AmendObjective;
 import org.roadmapledger.api.objective.AssignSponsor;
@@ -28,6 +31,7 @@ import org.roadmapledger.api.objective.RescheduleMilestone;
 import org.roadmapledger.api.objective.RevokeMilestoneAchievement;
 import org.roadmapledger.api.objective.SponsorAssigned;
 import org.roadmapledger.api.objective.StatusReported;
+import org.roadmapledger.command.rules.CommandRights;
 import org.roadmapledger.command.rules.Rule;
 import org.roadmapledger.command.rules.RuleViolation;
 
@@ -74,6 +78,14 @@ public class Objective {
         requirePriority(catalog, command.axis(), command.priority());
         apply(new ObjectiveDefined(command.objectiveId(), catalog.roadmapId(), command.axis(), command.priority(),
                 command.title(), blankToNull(command.description()), effectiveOn, command.titleProvisional()));
+    }
+
+    /** A sponsor acts only on the objectives it sponsors now: decided here, on the objective's own state. */
+    @CommandHandlerInterceptor
+    public Object withinTheCallersRights(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        CommandRights.requireSponsorScope(command.getPayload(), command.getMetaData(), objectiveId.value(),
+                sponsor.valueOn(LocalDate.MAX));
+        return chain.proceed();
     }
 
     @CommandHandler

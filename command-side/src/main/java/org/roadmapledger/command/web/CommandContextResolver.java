@@ -1,5 +1,7 @@
 package org.roadmapledger.command.web;
 
+import org.roadmapledger.platform.security.Caller;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.roadmapledger.platform.web.CorrelationIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
@@ -14,9 +16,7 @@ import java.util.regex.Pattern;
 /** Reads and checks the headers every command request may carry. */
 class CommandContextResolver implements HandlerMethodArgumentResolver {
 
-    static final String ACTOR_HEADER = "X-Actor";
     static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
-    private static final Pattern ACTOR = Pattern.compile("^[A-Za-z0-9:._@-]{1,64}$");
     // Printable ASCII without spaces: keys are opaque tokens, typically UUIDs.
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
     private static final Pattern IF_MATCH = Pattern.compile("^\"(0|[1-9][0-9]{0,17})\"$");
@@ -33,20 +33,11 @@ class CommandContextResolver implements HandlerMethodArgumentResolver {
         return new CommandContext(
                 request.getMethod(),
                 request.getRequestURI(),
-                actor(request.getHeader(ACTOR_HEADER)),
+                Caller.current().orElseThrow(() -> new AuthenticationCredentialsNotFoundException(
+                        "a command needs the caller's token")),
                 CorrelationIdFilter.correlationId(request),
                 idempotencyKey(request.getHeader(IDEMPOTENCY_KEY_HEADER)),
                 expectedVersion(request.getHeader("If-Match")));
-    }
-
-    private static String actor(String header) {
-        if (header == null) {
-            return "anonymous";
-        }
-        if (!ACTOR.matcher(header).matches()) {
-            throw new InvalidRequest(ACTOR_HEADER, "must match " + ACTOR.pattern());
-        }
-        return header;
     }
 
     private static String idempotencyKey(String header) {

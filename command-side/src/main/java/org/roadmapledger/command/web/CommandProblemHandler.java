@@ -15,6 +15,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.roadmapledger.command.idempotency.IdempotencyKeyReused;
 import org.roadmapledger.command.rules.Rule;
+import org.roadmapledger.command.rules.RightMissing;
 import org.roadmapledger.command.rules.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,11 @@ class CommandProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(new Problems.FieldError(violation.field(), violation.getMessage())));
         }
         return problem;
+    }
+
+    @ExceptionHandler(RightMissing.class)
+    ProblemDetail rightMissing(RightMissing missing) {
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", missing.getMessage());
     }
 
     @ExceptionHandler(InvalidRequest.class)
@@ -113,6 +119,9 @@ class CommandProblemHandler extends ResponseEntityExceptionHandler {
     private ResponseEntity<Object> handleUnwrapped(Exception cause, WebRequest request) throws Exception {
         if (cause instanceof RuleViolation v) {
             return problemEntity(ruleViolation(v));
+        }
+        if (cause instanceof RightMissing m) {
+            return problemEntity(rightMissing(m));
         }
         if (cause instanceof AggregateNotFoundException e) {
             return problemEntity(notFound(e));

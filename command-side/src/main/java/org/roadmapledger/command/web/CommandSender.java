@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.roadmapledger.command.rules.CommandRights;
 import org.roadmapledger.command.idempotency.IdempotencyInterceptor;
 import org.roadmapledger.command.store.LedgerMetadataProvider;
 import org.springframework.stereotype.Component;
@@ -35,8 +36,8 @@ public class CommandSender {
      * @return the aggregate's version after the command
      */
     public long send(Object command, CommandContext context, Object body) {
-        Map<String, Object> metadata = new HashMap<>();
-        metadata.put(LedgerMetadataProvider.ACTOR, context.actor());
+        Map<String, Object> metadata = new HashMap<>(
+                context.caller().asActor(CommandRights.rolesUsed(command, context.caller().roles())));
         metadata.put(LedgerMetadataProvider.CORRELATION_ID, context.correlationId());
         if (context.idempotencyKey() != null) {
             metadata.put(LedgerMetadataProvider.IDEMPOTENCY_KEY, context.idempotencyKey());

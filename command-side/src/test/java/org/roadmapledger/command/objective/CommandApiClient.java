@@ -1,5 +1,7 @@
 package org.roadmapledger.command.objective;
 
+import org.roadmapledger.platform.security.Role;
+import org.roadmapledger.platform.security.TestIssuer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +23,7 @@ import java.util.Map;
 
 /**
  * A real HTTP client of the command API on the running server: requests carry the headers the API reads
- * ({@code X-Actor}, {@code Idempotency-Key}, {@code If-Match}, {@code X-Correlation-Id}) and answers are kept
+ * ({@code Authorization}, {@code Idempotency-Key}, {@code If-Match}, {@code X-Correlation-Id}) and answers are kept
  * whole, status, headers and body, for the tests to check.
  */
 final class CommandApiClient {
@@ -61,6 +63,7 @@ final class CommandApiClient {
         private Call(String method, String path) {
             this.method = method;
             this.path = path;
+            actor("programme-office");
         }
 
         Call header(String name, String value) {
@@ -68,8 +71,13 @@ final class CommandApiClient {
             return this;
         }
 
+        /** Acts as a client of that name holding the programme office's role, with a token of the test issuer. */
         Call actor(String actor) {
-            return header("X-Actor", actor);
+            return token(TestIssuer.shared().token(actor, null, Role.PROGRAMME_OFFICE));
+        }
+
+        Call token(String token) {
+            return header("Authorization", "Bearer " + token);
         }
 
         Call idempotencyKey(String key) {

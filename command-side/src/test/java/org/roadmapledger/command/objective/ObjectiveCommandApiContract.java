@@ -1,5 +1,6 @@
 package org.roadmapledger.command.objective;
 
+import org.roadmapledger.platform.security.TestIssuer;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -149,7 +150,7 @@ abstract class ObjectiveCommandApiContract {
         }
 
         @Test
-        void without_headers_the_actor_is_anonymous_the_correlation_id_is_generated_and_the_date_is_today() {
+        void without_headers_the_actor_is_the_tokens_the_correlation_id_is_generated_and_the_date_is_today() {
             // given
             String id = newObjectiveId();
             LocalDate todayBefore = todayInParis();
@@ -163,7 +164,7 @@ abstract class ObjectiveCommandApiContract {
             String correlationId = response.header("X-Correlation-Id");
             assertThat(correlationId).isNotBlank();
             DomainEventMessage<?> defined = lastEvent(id);
-            assertMetadata(defined, "anonymous", correlationId, null);
+            assertMetadata(defined, "programme-office", correlationId, null);
             assertThat(((ObjectiveDefined) defined.getPayload()).effectiveOn()).isBetween(todayBefore, todayInParis());
         }
 
@@ -617,29 +618,18 @@ abstract class ObjectiveCommandApiContract {
         }
 
         @Test
-        void an_invalid_actor_header_is_refused_naming_it() {
+        void an_actor_header_changes_nothing_the_actor_is_the_tokens() {
             // given
             String id = defineObjective();
 
             // when
-            ApiResponse response = recordingNothing(() -> api.post(objective(id) + "/status-reports")
-                    .actor("Jean Dupont").send(Map.of("status", "ON_TRACK")));
+            ApiResponse response = api.post(objective(id) + "/status-reports").actor("alice")
+                    .header("X-Actor", "system:import").send(Map.of("status", "ON_TRACK"));
 
             // then
-            assertFieldError(assertProblem(response, 400), "X-Actor");
-        }
-
-        @Test
-        void an_actor_longer_than_64_characters_is_refused() {
-            // given
-            String id = defineObjective();
-
-            // when
-            ApiResponse response = recordingNothing(() -> api.post(objective(id) + "/status-reports")
-                    .actor("a".repeat(65)).send(Map.of("status", "ON_TRACK")));
-
-            // then
-            assertFieldError(assertProblem(response, 400), "X-Actor");
+            assertThat(response.status()).isEqualTo(201);
+            assertThat(lastEvent(id).getMetaData().get("actorSubject")).isEqualTo("alice");
+            assertThat(lastEvent(id).getMetaData().get("actor")).asString().doesNotContain("system:import");
         }
 
         @Test
@@ -1459,7 +1449,11 @@ abstract class ObjectiveCommandApiContract {
 
     static void assertMetadata(DomainEventMessage<?> event, String actor, String correlationId,
                                String idempotencyKey) {
-        assertThat(event.getMetaData().get("actor")).isEqualTo(actor);
+        assertThat(event.getMetaData().get("actorSubject")).isEqualTo(actor);
+        assertThat(event.getMetaData().get("actorIssuer")).isEqualTo(TestIssuer.shared().issuer());
+        assertThat(event.getMetaData().get("actor")).isEqualTo("client " + actor + " (" + actor + " @ "
+                + TestIssuer.shared().issuer() + ")");
+        assertThat(event.getMetaData().get("actorRoles")).isEqualTo(List.of("programme-office"));
         assertThat(event.getMetaData().get("correlationId")).isEqualTo(correlationId);
         assertThat(event.getMetaData().get("causationId")).asString().isNotBlank()
                 .isNotEqualTo(event.getIdentifier());

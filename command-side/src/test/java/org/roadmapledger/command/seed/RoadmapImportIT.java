@@ -1,5 +1,6 @@
 package org.roadmapledger.command.seed;
 
+import org.roadmapledger.platform.security.TestIssuer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -293,7 +294,10 @@ class RoadmapImportIT {
         assertThat(body.get("eventsAppended").asInt()).isEqualTo(74);
         assertThat(distinct("convert_from(meta_data, 'UTF8')::jsonb ->> 'correlationId'"))
                 .containsExactly("import-run-1");
-        assertThat(distinct("convert_from(meta_data, 'UTF8')::jsonb ->> 'actor'")).containsExactly("system:import");
+        // an import on demand acts as its caller, with the role that gives it the right
+        assertThat(distinct("convert_from(meta_data, 'UTF8')::jsonb ->> 'actorSubject'")).containsExactly("tester");
+        assertThat(distinct("convert_from(meta_data, 'UTF8')::jsonb ->> 'actorRoles'"))
+                .containsExactly("[\"programme-office\"]");
     }
 
     @Test
@@ -449,7 +453,7 @@ class RoadmapImportIT {
     // --- HTTP -----------------------------------------------------------------------------------------------------
 
     private HttpResponse<String> post(byte[] body, String correlationId) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        HttpRequest.Builder request = TestIssuer.authorized(URI.create("http://localhost:" + port
                         + "/api/roadmap/import"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));

@@ -1,5 +1,8 @@
 package org.roadmapledger.query.history;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.roadmapledger.query.access.AccessLog;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.roadmapledger.query.web.KnownParametersOnly;
@@ -30,20 +33,23 @@ class HistoryController {
 
     private final MongoTemplate mongo;
     private final ReplayGuard replay;
+    private final AccessLog accessLog;
 
-    HistoryController(MongoTemplate mongo, ReplayGuard replay) {
+    HistoryController(MongoTemplate mongo, ReplayGuard replay, AccessLog accessLog) {
         this.mongo = mongo;
         this.replay = replay;
+        this.accessLog = accessLog;
     }
 
     record Item(long sequence, String eventId, String type, Instant recordedAt, String effectiveOn,
-                String actor, String correlationId, Object payload) {
+                String actor, @JsonInclude(JsonInclude.Include.NON_NULL) ActorIdentity actorIdentity,
+                String correlationId, Object payload) {
     }
 
     @GetMapping(path = "/api/objectives/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
     PageOf<Item> history(@PathVariable("id") String objectiveId,
                          @RequestParam(required = false) Integer page,
-                         @RequestParam(required = false) Integer size) {
+                         @RequestParam(required = false) Integer size, HttpServletRequest request) {
         PathIds.objective(objectiveId);
         replay.requireViews();
         Paging paging = Paging.of(page, size);
@@ -51,6 +57,7 @@ class HistoryController {
         if (head == null) {
             throw new NotFound("objective " + objectiveId + " has no history in the ledger");
         }
+        accessLog.record("history", objectiveId, request);
         long total = head.lastSequence() + 1;
         List<String> ids = new ArrayList<>();
         for (long sequence = paging.offset(); sequence < Math.min(total, paging.offset() + paging.size());
@@ -62,7 +69,7 @@ class HistoryController {
             for (Document document : mongo.getCollection(HistoryEntry.COLLECTION).find(Filters.in("_id", ids))) {
                 HistoryEntry e = mongo.getConverter().read(HistoryEntry.class, document);
                 items.add(new Item(e.sequence(), e.eventId(), e.type(), e.recordedAt(), e.effectiveOn(), e.actor(),
-                        e.correlationId(), e.payload()));
+                        e.actorIdentity(), e.correlationId(), e.payload()));
             }
         }
         items.sort(Comparator.comparingLong(Item::sequence));

@@ -21,6 +21,7 @@ public record HistoryEntry(
         Instant recordedAt,
         String effectiveOn,
         String actor,
+        ActorIdentity actorIdentity,
         String correlationId,
         String causationId,
         String idempotencyKey,

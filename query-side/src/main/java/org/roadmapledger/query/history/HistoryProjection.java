@@ -78,7 +78,7 @@ public class HistoryProjection {
         String objectiveId = event.objectiveId().value();
         HistoryEntry entry = new HistoryEntry(HistoryEntry.id(objectiveId, sequence), message.getIdentifier(),
                 objectiveId, sequence, event.getClass().getSimpleName(), recordedAt, event.effectiveOn().toString(),
-                text(metaData, "actor"), text(metaData, "correlationId"), text(metaData, "causationId"),
+                text(metaData, "actor"), ActorIdentity.of(metaData), text(metaData, "correlationId"), text(metaData, "causationId"),
                 text(metaData, "idempotencyKey"), objectMapper.convertValue(event, AS_MAP));
         Batch batch = writes.current();
         boolean detached = batch == null;

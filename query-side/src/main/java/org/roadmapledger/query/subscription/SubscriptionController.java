@@ -2,6 +2,9 @@ package org.roadmapledger.query.subscription;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.roadmapledger.query.web.NotFound;
+import org.roadmapledger.platform.security.Caller;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.roadmapledger.query.feed.LedgerFeed;
 import org.roadmapledger.query.web.PageOf;
 import org.roadmapledger.query.web.Paging;
@@ -66,43 +69,47 @@ class SubscriptionController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<View> create(@RequestBody JsonNode body) {
-        SubscriptionRequest request = SubscriptionRequest.read(body, feed);
+        SubscriptionRequest request = SubscriptionRequest.read(body, feed, webhooks.targetPolicy());
         WebhookSubscription created = webhooks.create(request.url(), request.filter(), request.secret(),
-                request.description(), request.from());
+                request.description(), request.from(), caller());
         return ResponseEntity.created(URI.create("/api/subscriptions/" + created.id()))
                 .body(View.of(created, true));
     }
 
     @GetMapping
     PageOf<View> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        PageOf<WebhookSubscription> subscriptions = store.list(Paging.of(page, size));
+        PageOf<WebhookSubscription> subscriptions = store.list(caller(), Paging.of(page, size));
         return new PageOf<>(subscriptions.items().stream().map(s -> View.of(s, false)).toList(),
                 subscriptions.page(), subscriptions.size(), subscriptions.totalItems());
     }
 
     @GetMapping("/{id}")
     View one(@PathVariable String id) {
-        return View.of(webhooks.find(id), false);
+        return View.of(owned(id), false);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String id) {
+        owned(id);
         webhooks.delete(id);
     }
 
     @PostMapping("/{id}/pause")
     View pause(@PathVariable String id) {
+        owned(id);
         return View.of(webhooks.pause(id), false);
     }
 
     @PostMapping("/{id}/resume")
     View resume(@PathVariable String id) {
+        owned(id);
         return View.of(webhooks.resume(id), false);
     }
 
     @PostMapping("/{id}/redeliver")
     View redeliver(@PathVariable String id) {
+        owned(id);
         return View.of(webhooks.redeliver(id), false);
     }
 
@@ -110,7 +117,7 @@ class SubscriptionController {
     @GetMapping("/{id}/deliveries")
     PageOf<Attempt> deliveries(@PathVariable String id, @RequestParam(required = false) Integer page,
                                @RequestParam(required = false) Integer size) {
-        webhooks.find(id);
+        owned(id);
         PageOf<DeliveryAttempt> attempts = store.attempts(id, Paging.of(page, size));
         return new PageOf<>(attempts.items().stream().map(a -> new Attempt(a.seq(), a.eventId(), a.type(),
                 a.attempt(), a.attemptedAt(), a.statusCode(), a.latencyMs(), a.error(), a.delivered())).toList(),
@@ -120,10 +127,24 @@ class SubscriptionController {
     @GetMapping("/{id}/dead-letters")
     PageOf<Letter> deadLetters(@PathVariable String id, @RequestParam(required = false) Integer page,
                                @RequestParam(required = false) Integer size) {
-        webhooks.find(id);
+        owned(id);
         PageOf<DeadLetter> letters = store.deadLetters(id, Paging.of(page, size));
         return new PageOf<>(letters.items().stream().map(l -> new Letter(l.eventId(), l.type(), l.position(),
                 l.attempts(), l.failingSince(), l.deadAt(), l.lastError(), l.redeliveredAt(), l.deliveredAt()))
                 .toList(), letters.page(), letters.size(), letters.totalItems());
+    }
+
+    /** A subscription of the caller's; another's is as unknown to it as one that does not exist. */
+    private WebhookSubscription owned(String id) {
+        WebhookSubscription subscription = webhooks.find(id);
+        if (!caller().equals(subscription.createdBy())) {
+            throw new NotFound("no subscription " + id);
+        }
+        return subscription;
+    }
+
+    private static String caller() {
+        return Caller.current().map(Caller::principalId)
+                .orElseThrow(() -> new AuthenticationCredentialsNotFoundException("a subscription has an owner"));
     }
 }

@@ -29,7 +29,7 @@ record SubscriptionRequest(String url, Filter filter, String secret, String desc
     private static final int MAX_URL = 2048;
     private static final int MAX_DESCRIPTION = 500;
 
-    static SubscriptionRequest read(JsonNode body, LedgerFeed feed) {
+    static SubscriptionRequest read(JsonNode body, LedgerFeed feed, TargetPolicy policy) {
         List<Map<String, String>> errors = new ArrayList<>();
         if (body == null || !body.isObject()) {
             throw new InvalidSubscription(List.of(error("body", "must be a JSON object")));
@@ -55,6 +55,10 @@ record SubscriptionRequest(String url, Filter filter, String secret, String desc
             errors.add(error("description", "must be at most " + MAX_DESCRIPTION + " characters"));
         }
         Position from = from(optionalText(body, "after", errors), feed, errors);
+        if (errors.isEmpty()) {
+            // last: it resolves the host, which only a request otherwise valid is worth
+            policy.refusal(URI.create(url)).ifPresent(why -> errors.add(error("url", why)));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidSubscription(errors);
         }

@@ -55,8 +55,8 @@ class SubscriptionStore {
         return Optional.ofNullable(mongo.findById(id, WebhookSubscription.class));
     }
 
-    PageOf<WebhookSubscription> list(Paging paging) {
-        Query query = new Query();
+    PageOf<WebhookSubscription> list(String createdBy, Paging paging) {
+        Query query = Query.query(where("createdBy").is(createdBy));
         long total = mongo.count(query, WebhookSubscription.class);
         List<WebhookSubscription> items = mongo.find(query.with(Sort.by("createdAt", "id")).skip(paging.offset())
                 .limit(paging.size()), WebhookSubscription.class);

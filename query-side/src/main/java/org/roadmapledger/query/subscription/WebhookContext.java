@@ -17,6 +17,9 @@ interface WebhookContext {
 
     WebhookProperties properties();
 
+    /** Where webhooks may go, checked again before each delivery. */
+    TargetPolicy targetPolicy();
+
     Clock clock();
 
     String owner();

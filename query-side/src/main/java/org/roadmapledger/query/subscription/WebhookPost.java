@@ -2,6 +2,10 @@ package org.roadmapledger.query.subscription;
 
 import org.roadmapledger.query.feed.FeedItem;
 
+import javax.net.ssl.SSLException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.Optional;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,8 +38,13 @@ final class WebhookPost {
     }
 
     /** Sends the event; the outcome never fails, a refused connection or a timeout is an outcome too. */
-    static CompletableFuture<Outcome> send(HttpClient http, URI url, Duration timeout, WebhookSigner signer,
-                                           FeedItem item, Instant attemptedAt) {
+    static CompletableFuture<Outcome> send(HttpClient http, TargetPolicy policy, URI url, Duration timeout,
+                                           WebhookSigner signer, FeedItem item, Instant attemptedAt) {
+        Optional<String> refused = policy.refusal(url);
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(new Outcome(attemptedAt, null, "not sent: the target "
+                    + refused.get(), 0));
+        }
         byte[] body = item.cloudEvent();
         String eventId = item.event().eventId();
         long timestamp = attemptedAt.getEpochSecond();
@@ -80,8 +89,12 @@ final class WebhookPost {
         while (cause != null && cause.getCause() != null && !(cause instanceof HttpTimeoutException)) {
             cause = cause.getCause();
         }
+        // in words, never the exception's name or message: they tell a subscriber about this side's network
         String text = cause == null ? "no answer" : cause instanceof HttpTimeoutException ? "timed out"
-                : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+                : cause instanceof ConnectException ? "could not connect"
+                : cause instanceof UnknownHostException ? "the host does not resolve"
+                : cause instanceof SSLException ? "TLS handshake failed"
+                : "the connection failed";
         return text.length() > ERROR_LENGTH ? text.substring(0, ERROR_LENGTH) : text;
     }
 }

@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How webhooks are delivered.
@@ -18,6 +19,10 @@ import java.time.Duration;
  * @param logAge         delivery attempts older than this are deleted
  * @param lease          how long this instance holds a subscription it delivers, without renewing it
  * @param leaseRenewal   how often this instance renews its leases and claims subscriptions nobody delivers
+ * @param allowLoopback  webhooks to this machine, also over plain http: for development only
+ *                       ({@code LEDGER_WEBHOOKS_ALLOW_LOOPBACK})
+ * @param allowedTargets hosts and networks ({@code 10.1.0.0/16}) that may receive webhooks although private
+ *                       ({@code LEDGER_WEBHOOKS_ALLOWED_TARGETS}, comma-separated)
  */
 @ConfigurationProperties(prefix = "ledger.webhooks")
 public record WebhookProperties(
@@ -30,5 +35,11 @@ public record WebhookProperties(
         @DefaultValue("1000") int logEntries,
         @DefaultValue("7d") Duration logAge,
         @DefaultValue("30s") Duration lease,
-        @DefaultValue("10s") Duration leaseRenewal) {
+        @DefaultValue("10s") Duration leaseRenewal,
+        @DefaultValue("false") boolean allowLoopback,
+        @DefaultValue("") List<String> allowedTargets) {
+
+    TargetPolicy targetPolicy() {
+        return new TargetPolicy(allowLoopback, allowedTargets);
+    }
 }

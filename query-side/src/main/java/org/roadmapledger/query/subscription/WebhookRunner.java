@@ -117,8 +117,8 @@ final class WebhookRunner implements Follower {
     }
 
     private void send(FeedItem item) {
-        WebhookPost.send(context.http(), url, context.properties().requestTimeout(), signer, item,
-                context.clock().instant()).whenCompleteAsync((outcome, failure) -> {
+        WebhookPost.send(context.http(), context.targetPolicy(), url, context.properties().requestTimeout(), signer,
+                item, context.clock().instant()).whenCompleteAsync((outcome, failure) -> {
                     try {
                         if (failure != null) {
                             throw new IllegalStateException(failure);

@@ -10,7 +10,8 @@ import java.util.List;
  * A webhook subscription as stored: where to deliver, which events, and the durable delivery state. {@code position}
  * is the cursor: the position after the last event the receiver acknowledged (or filtered out). The retry state
  * ({@code attempts}, {@code failingSince}, {@code nextAttemptAt}) is that of the event just after it. {@code owner}
- * and {@code leaseUntil} say which instance delivers it.
+ * and {@code leaseUntil} say which instance delivers it; {@code createdBy} is the principal it belongs to (issuer and
+ * subject of its creator's token), the only one that sees and manages it.
  */
 @Document(WebhookSubscription.COLLECTION)
 record WebhookSubscription(
@@ -31,7 +32,8 @@ record WebhookSubscription(
         Instant lastDeliveredAt,
         long delivered,
         String owner,
-        Instant leaseUntil) {
+        Instant leaseUntil,
+        String createdBy) {
 
     static final String COLLECTION = "webhook_subscriptions";
 

@@ -43,6 +43,7 @@ class Webhooks implements SmartLifecycle, WebhookContext {
     private final SubscriptionStore store;
     private final LedgerFeed feed;
     private final WebhookProperties properties;
+    private final TargetPolicy targetPolicy;
     private final Clock clock;
     private final String owner = "query-side-" + UUID.randomUUID();
     private final Map<String, WebhookRunner> runners = new ConcurrentHashMap<>();
@@ -56,17 +57,19 @@ class Webhooks implements SmartLifecycle, WebhookContext {
         this.store = store;
         this.feed = feed;
         this.properties = properties;
+        this.targetPolicy = properties.targetPolicy();
         this.clock = clock;
     }
 
     // --- operations -------------------------------------------------------------------------------------------------
 
-    WebhookSubscription create(String url, Filter filter, String secret, String description, Position from) {
+    WebhookSubscription create(String url, Filter filter, String secret, String description, Position from,
+                               String createdBy) {
         Instant now = clock.instant();
         WebhookSubscription subscription = new WebhookSubscription(UUID.randomUUID().toString(), url,
                 filter.objective(), filter.axis(), List.copyOf(filter.types()), secret, description,
                 WebhookSubscription.State.ACTIVE, now, from.encode(), 0, null, null, null, null, 0, owner,
-                now.plus(properties.lease()));
+                now.plus(properties.lease()), createdBy);
         store.insert(subscription);
         start(subscription);
         return subscription;
@@ -221,6 +224,11 @@ class Webhooks implements SmartLifecycle, WebhookContext {
     @Override
     public WebhookProperties properties() {
         return properties;
+    }
+
+    @Override
+    public TargetPolicy targetPolicy() {
+        return targetPolicy;
     }
 
     @Override

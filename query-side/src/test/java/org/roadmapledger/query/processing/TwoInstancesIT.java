@@ -1,5 +1,6 @@
 package org.roadmapledger.query.processing;
 
+import org.roadmapledger.platform.security.TestIssuer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
@@ -168,7 +169,7 @@ class TwoInstancesIT {
 
     private HttpResponse<String> get(int port, String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+            return http.send(TestIssuer.authorized(URI.create("http://localhost:" + port + path)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -1,5 +1,6 @@
 package org.roadmapledger.query.stream;
 
+import org.roadmapledger.platform.security.TestIssuer;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -416,7 +417,8 @@ class EventStreamIT {
             socket.setSoTimeout(30_000);
             socket.connect(new InetSocketAddress("localhost", port));
             socket.getOutputStream().write(("GET /api/events/stream?after=" + mark.encode() + " HTTP/1.0\r\n"
-                    + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "Accept: text/event-stream\r\nAuthorization: Bearer " + TestIssuer.shared().everyRole()
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                     StandardCharsets.UTF_8), 256);
             List<String> lines = new ArrayList<>();
@@ -493,7 +495,7 @@ class EventStreamIT {
     }
 
     private HttpResponse<String> get(String path, String lastEventId) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest.Builder request = TestIssuer.authorized(URI.create("http://localhost:" + port + path))
                 .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10));
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);

@@ -1,5 +1,6 @@
 package org.roadmapledger.query.stream;
 
+import org.roadmapledger.platform.security.TestIssuer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -39,6 +40,7 @@ public final class SseClient implements AutoCloseable {
             String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             // HTTP/1.0: the body is the raw stream, not chunked
             socket.getOutputStream().write(("GET " + path + " HTTP/1.0\r\nAccept: text/event-stream\r\n"
+                    + "Authorization: Bearer " + TestIssuer.shared().everyRole() + "\r\n"
                     + (lastEventId == null ? "" : "Last-Event-ID: " + lastEventId + "\r\n") + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.roadmapledger.query.stream;
 
+import org.roadmapledger.platform.security.TestIssuer;
 import org.roadmapledger.platform.store.EventStoreSchema;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -122,7 +123,7 @@ public final class StreamMeasurement {
         AtomicLong received = new AtomicLong();
         CountDownLatch done = new CountDownLatch(1);
         long start = System.nanoTime();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/events/stream"))
+        HttpRequest request = TestIssuer.authorized(URI.create("http://localhost:" + port + "/api/events/stream"))
                 .GET().build();
         http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Counting(line -> {
             if (line.startsWith("data: ") && received.incrementAndGet() == events) {
@@ -151,7 +152,7 @@ public final class StreamMeasurement {
             receipts.add(mine);
             CountDownLatch open = new CountDownLatch(1);
             connected.add(open);
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            HttpRequest request = TestIssuer.authorized(URI.create("http://localhost:" + port
                     + "/api/events/stream?after=now")).GET().build();
             http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Counting(line -> {
                 if (line.startsWith("id: ")) {
@@ -244,7 +245,7 @@ public final class StreamMeasurement {
         long start = System.nanoTime();
         String body = new ObjectMapper().writeValueAsString(Map.of("url", "http://127.0.0.1:"
                 + receiver.getAddress().getPort() + "/hook", "after", mark.encode()));
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        HttpResponse<String> created = http.send(TestIssuer.authorized(URI.create("http://localhost:" + port
                         + "/api/subscriptions")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (created.statusCode() != 201) {

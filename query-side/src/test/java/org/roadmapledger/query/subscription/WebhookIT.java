@@ -1,5 +1,6 @@
 package org.roadmapledger.query.subscription;
 
+import org.roadmapledger.platform.security.TestIssuer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -35,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ledger.feed.poll-interval=20ms", "ledger.webhooks.backoff-base=50ms", "ledger.webhooks.backoff-cap=400ms",
         "ledger.webhooks.suspend-after=1500ms", "ledger.webhooks.lease-renewal=200ms",
-        "ledger.webhooks.request-timeout=2s"})
+        "ledger.webhooks.request-timeout=2s", "ledger.webhooks.allow-loopback=true"})
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class WebhookIT {
 
@@ -206,7 +207,7 @@ class WebhookIT {
         // when
         JsonNode one = json(get("/api/subscriptions/" + id));
         JsonNode list = json(get("/api/subscriptions?size=500"));
-        HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(uri("/api/subscriptions/" + id)).DELETE()
+        HttpResponse<String> deleted = http.send(TestIssuer.authorized(uri("/api/subscriptions/" + id)).DELETE()
                 .build(), HttpResponse.BodyHandlers.ofString());
 
         // then
@@ -274,12 +275,12 @@ class WebhookIT {
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return http.send(TestIssuer.authorized(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(TestIssuer.authorized(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode json(HttpResponse<String> response) {

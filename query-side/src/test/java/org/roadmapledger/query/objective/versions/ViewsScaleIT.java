@@ -1,5 +1,6 @@
 package org.roadmapledger.query.objective.versions;
 
+import org.roadmapledger.platform.security.TestIssuer;
 import org.roadmapledger.platform.store.EventStoreSchema;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -256,7 +257,7 @@ class ViewsScaleIT {
     }
 
     private String get(int port, String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpResponse<String> response = http.send(TestIssuer.authorized(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + " " + response.body()).isIn(200, 404);
         return response.body();
