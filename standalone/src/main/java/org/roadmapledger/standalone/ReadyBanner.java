@@ -50,7 +50,7 @@ class ReadyBanner implements ApplicationListener<ApplicationReadyEvent> {
         }
         return "embedded issuer " + oidc.issuer() + " (LEDGER_OIDC_ISSUER to use another); one demo client per "
                 + "role: programme-office, sponsor-ans, council, auditor, service, operator, their secrets in "
-                + files.directory() + "\n"
+                + files.directory() + " (<client>.secret; demo users of the same names log in with <user>.password)\n"
                 + "  a token:    curl -s -u programme-office:$(cat " + files.directory().resolve("programme-office.secret")
                 + ") -d grant_type=client_credentials " + base + "/oauth2/token";
     }

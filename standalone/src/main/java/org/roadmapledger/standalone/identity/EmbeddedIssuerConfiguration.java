@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -33,6 +34,8 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -41,7 +44,7 @@ import java.util.List;
 
 /**
  * The standalone's own OpenID Connect issuer (Spring Authorization Server), on the ledger's port: one demo client
- * per role, whose tokens carry the ledger's audience, the role and, for the sponsor, its entity. Its key and the
+ * per role and one demo user of the same name for the pages ({@link DemoUsers}), whose tokens carry the ledger's audience, the role and, for the sponsor, its entity. Its key and the
  * clients' secrets are made at the first start and kept in {@code <data-dir>/identity} ({@link IdentityFiles}).
  * The API checks its tokens like any issuer's, against its key in memory ({@link LocalIssuer}).
  */
@@ -84,7 +87,7 @@ class EmbeddedIssuerConfiguration {
     }
 
     @Bean
-    RegisteredClientRepository demoClients(IdentityFiles files,
+    RegisteredClientRepository demoClients(IdentityFiles files, OidcProperties oidc,
                                            @Value("${ledger.identity.token-lifetime:30m}") Duration lifetime)
             throws IOException {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -98,10 +101,14 @@ class EmbeddedIssuerConfiguration {
                     .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(lifetime).build())
                     .build());
         }
+        clients.add(DemoUsers.pagesClient(oidc.issuer(), lifetime));
         return new InMemoryRegisteredClientRepository(clients);
     }
 
-    /** What the ledger reads in a token: its audience, the client's role and a sponsor's entity. */
+    /**
+     * What the ledger reads in a token: its audience, the role and a sponsor's entity of the demo client (client
+     * credentials) or of the demo user who logged in to the pages (authorization code), who share their names.
+     */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> ledgerClaims(OidcProperties oidc) {
         return context -> {
@@ -109,11 +116,16 @@ class EmbeddedIssuerConfiguration {
                 return;
             }
             String clientId = context.getRegisteredClient().getClientId();
-            DemoClient.ALL.stream().filter(c -> c.clientId().equals(clientId)).findFirst().ifPresent(client -> {
+            boolean client = AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType());
+            String who = client ? clientId : context.getPrincipal().getName();
+            DemoClient.ALL.stream().filter(c -> c.clientId().equals(who)).findFirst().ifPresent(identity -> {
                 context.getClaims().audience(List.of(oidc.audience())).claim("client_id", clientId)
-                        .claim(oidc.rolesClaim(), List.of(client.role().claimValue()));
-                if (client.entity() != null) {
-                    context.getClaims().claim(oidc.entityClaim(), client.entity());
+                        .claim(oidc.rolesClaim(), List.of(identity.role().claimValue()));
+                if (!client) {
+                    context.getClaims().claim("name", who);
+                }
+                if (identity.entity() != null) {
+                    context.getClaims().claim(oidc.entityClaim(), identity.entity());
                 }
             });
         };
@@ -127,7 +139,10 @@ class EmbeddedIssuerConfiguration {
         http.securityMatcher(issuer.getEndpointsMatcher())
                 .with(issuer, server -> server.oidc(Customizer.withDefaults()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .csrf(csrf -> csrf.ignoringRequestMatchers(issuer.getEndpointsMatcher()));
+                .csrf(csrf -> csrf.ignoringRequestMatchers(issuer.getEndpointsMatcher()))
+                // a person asking for a code in a browser logs in first (DemoUsers' login page)
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
     }
 }

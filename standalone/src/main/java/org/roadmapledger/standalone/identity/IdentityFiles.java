@@ -15,7 +15,7 @@ import java.time.LocalDate;
 
 /**
  * What the embedded issuer keeps in {@code <data-dir>/identity}, made at the first start and read at every later
- * one (so tokens outlive a restart): its signing key, and each demo client's secret. Readable by their owner only;
+ * one (so tokens outlive a restart): its signing key, each demo client's secret and each demo user's password. Readable by their owner only;
  * never logged.
  */
 public final class IdentityFiles {
@@ -36,6 +36,11 @@ public final class IdentityFiles {
 
     String secret(String clientId) throws IOException {
         return SecretFiles.readOrCreate(secretFile(clientId));
+    }
+
+    /** A demo user's password, for the pages' login: {@code <user>.password}. */
+    String password(String user) throws IOException {
+        return SecretFiles.readOrCreate(directory.resolve(user + ".password"));
     }
 
     RSAKey signingKey() throws IOException {
