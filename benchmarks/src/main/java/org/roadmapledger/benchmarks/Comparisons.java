@@ -52,6 +52,7 @@ final class Comparisons {
             add(ratios, medians, "write.c" + c + ".perSecond", "floors.postgresInsert.c" + c + ".perSecond");
             add(ratios, medians, "write.c" + c + ".perSecond", "floors.http.c" + c + ".perSecond");
             add(ratios, medians, "write.c" + c + ".p99Ms", "floors.http.c" + c + ".p99Ms");
+            add(ratios, medians, "floors.httpAuthenticated.c" + c + ".perSecond", "floors.http.c" + c + ".perSecond");
         }
         add(ratios, medians, "readYourWrite.c" + rywClients + ".perSecond",
                 "floors.postgresInsert.c" + rywClients + ".perSecond");
@@ -91,7 +92,23 @@ final class Comparisons {
                         + "floors.mongoBulk.perSecond", get(medians, "replay.eventsPerSecond")
                         / get(medians, "floors.mongoBulk.perSecond"), 0.25, true, ""),
                 new Target("service heap <= 512 MB under workloads 1-3", "memory.peakHeapMb",
-                        get(medians, "memory.peakHeapMb"), 512, false, ""));
+                        get(medians, "memory.peakHeapMb"), 512, false, ""),
+                authentication(medians));
+    }
+
+    /**
+     * What authenticating a request costs, as a share of a command's time at C=8: the time an authenticated request
+     * takes beyond the same one without a token (the HTTP floor), over the time of a command, each the inverse of its
+     * throughput in the same run. Authentication off would make commands faster by this share.
+     */
+    private static Target authentication(Map<String, Double> medians) {
+        double anonymous = get(medians, "floors.http.c8.perSecond");
+        double authenticated = get(medians, "floors.httpAuthenticated.c8.perSecond");
+        double write = get(medians, "write.c8.perSecond");
+        double share = (1 / authenticated - 1 / anonymous) / (1 / write);
+        return new Target("authentication < 10 % of a command's time (C=8)", "(1/floors.httpAuthenticated.c8 - "
+                + "1/floors.http.c8) / (1/write.c8)", share, 0.10, false, String.format(
+                "%.0f requests/s with a token, %.0f without, %.0f commands/s", authenticated, anonymous, write));
     }
 
     private static double get(Map<String, Double> medians, String name) {

@@ -44,9 +44,15 @@ final class Floors implements Workload {
         Figures figures = new Figures();
         for (int count : clients) {
             LoadResult http = ClosedLoop.run("floor-http", count, warmup, duration, index -> () ->
-                    service.http.get(service.http.queryUrl, "/actuator/health/liveness").ok());
+                    service.http.getAnonymous(service.http.queryUrl, "/actuator/health/liveness").ok());
             System.out.println(http);
             http.into(figures, "http.c" + count);
+            // the same request with a bearer token, validated though the endpoint is public: what authentication
+            // (signature, claims, roles, rate limit) adds to every request
+            LoadResult authenticated = ClosedLoop.run("floor-http-authenticated", count, warmup, duration,
+                    index -> () -> service.http.get(service.http.queryUrl, "/actuator/health/liveness").ok());
+            System.out.println(authenticated);
+            authenticated.into(figures, "httpAuthenticated.c" + count);
         }
         if (service.jdbc.isPresent()) {
             for (int count : clients) {

@@ -65,6 +65,11 @@ final class LedgerHttp {
         return send(request(base, "GET", path).GET().build());
     }
 
+    /** Without a token: the HTTP floor, what a request costs before any authentication. */
+    Response getAnonymous(String base, String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build());
+    }
+
     /** A request with its bearer token, the one reused for every request of its kind. */
     HttpRequest.Builder request(String base, String method, String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)

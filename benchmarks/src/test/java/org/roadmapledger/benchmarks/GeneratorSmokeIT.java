@@ -94,7 +94,7 @@ class GeneratorSmokeIT {
                 .isGreaterThanOrEqualTo(figure(workloads, "memory", "peakHeapMb") / 2);
         assertMeasuredOrNotAvailable(workloads, "replay", "eventsPerSecond");
         assertMeasuredOrNotAvailable(workloads, "stream", "catchUp.eventsPerSecond");
-        assertThat(report.get("targets")).hasSize(8);
+        assertThat(report.get("targets")).hasSize(9);
         assertThat(report.get("ratios").size()).isGreaterThan(5);
         assertThat(report.at("/machine/nproc").asInt()).isPositive();
     }
