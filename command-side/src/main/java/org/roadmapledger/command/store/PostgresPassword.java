@@ -1,6 +1,7 @@
 package org.roadmapledger.command.store;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.postgresql.PGConnection;
 import org.roadmapledger.platform.security.SecretFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +48,8 @@ final class PostgresPassword {
         }
         try (Connection open = postgres.getPostgresDatabase().getConnection();
              Statement statement = open.createStatement()) {
-            statement.execute("SET password_encryption = 'scram-sha-256'");
-            statement.execute("ALTER USER postgres PASSWORD '" + password.replace("'", "''") + "'");
+            // hashed by the driver: the password itself never travels in a statement a log could show
+            open.unwrap(PGConnection.class).alterUserPassword("postgres", password.toCharArray(), "scram-sha-256");
             Files.writeString(hba, HBA, StandardCharsets.UTF_8);
             statement.execute("SELECT pg_reload_conf()");
             log.info("Embedded PostgreSQL now requires the password kept in {}", FILE);

@@ -28,11 +28,16 @@ public record AccessRules(List<Grant> grants, List<String> publicPaths) {
     void declare(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
         if (!publicPaths.isEmpty()) {
             requests.requestMatchers(HttpMethod.GET, publicPaths.toArray(String[]::new)).permitAll();
+            requests.requestMatchers(HttpMethod.HEAD, publicPaths.toArray(String[]::new)).permitAll();
         }
         for (Grant grant : grants) {
             Role[] roles = grant.roles().toArray(Role[]::new);
-            requests.requestMatchers(grant.method(), grant.patternArray())
-                    .access(RequireRoles.anyOf(roles[0], Arrays.copyOfRange(roles, 1, roles.length)));
+            RequireRoles required = RequireRoles.anyOf(roles[0], Arrays.copyOfRange(roles, 1, roles.length));
+            requests.requestMatchers(grant.method(), grant.patternArray()).access(required);
+            // Spring MVC answers HEAD with the GET handler: the same rights, or HEAD would need none
+            if (HttpMethod.GET.equals(grant.method())) {
+                requests.requestMatchers(HttpMethod.HEAD, grant.patternArray()).access(required);
+            }
         }
     }
 

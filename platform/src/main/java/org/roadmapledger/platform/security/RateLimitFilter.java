@@ -19,12 +19,44 @@ import java.util.Map;
  * {@code Retry-After} (whole seconds until a token is back) and is not served. Runs after authentication, so a
  * principal is counted as itself wherever it calls from, and a flood of bad tokens is counted per address.
  */
-final class RateLimitFilter extends OncePerRequestFilter {
+abstract class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimitProperties properties;
     private final Map<String, Bucket> buckets;
 
-    RateLimitFilter(RateLimitProperties properties) {
+    /**
+     * Before authentication, every request counted by its client address at ten times the principal's limits: a
+     * flood of bad tokens is stopped before their validation costs anything.
+     */
+    static final class PerAddress extends RateLimitFilter {
+
+        PerAddress(RateLimitProperties properties) {
+            super(new RateLimitProperties(properties.perSecond() * 10, properties.burst() * 10,
+                    properties.principals()));
+        }
+
+        @Override
+        String key(HttpServletRequest request) {
+            return request.getRemoteAddr();
+        }
+    }
+
+    /** After authentication: each principal its own bucket, wherever it calls from. */
+    static final class PerPrincipal extends RateLimitFilter {
+
+        PerPrincipal(RateLimitProperties properties) {
+            super(properties);
+        }
+
+        @Override
+        String key(HttpServletRequest request) {
+            return Caller.current().map(Caller::principalId).orElseGet(() -> "address " + request.getRemoteAddr());
+        }
+    }
+
+    abstract String key(HttpServletRequest request);
+
+    private RateLimitFilter(RateLimitProperties properties) {
         this.properties = properties;
         this.buckets = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
@@ -37,8 +69,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = Caller.current().map(Caller::principalId).orElseGet(() -> "address " + request.getRemoteAddr());
-        ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = bucket(key(request)).tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             chain.doFilter(request, response);
             return;

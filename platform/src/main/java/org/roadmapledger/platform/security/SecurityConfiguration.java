@@ -66,7 +66,8 @@ public class SecurityConfiguration {
                 .headers(headers -> headers
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'")))
-                .addFilterAfter(new RateLimitFilter(limits), BearerTokenAuthenticationFilter.class);
+                .addFilterBefore(new RateLimitFilter.PerAddress(limits), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter.PerPrincipal(limits), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 }

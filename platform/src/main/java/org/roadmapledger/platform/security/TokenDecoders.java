@@ -20,7 +20,7 @@ import java.util.Objects;
 /**
  * How a token is checked: signed with an asymmetric algorithm by a key of the issuer's key set (fetched once and
  * cached by Nimbus, fetched again only for an unknown key id), by that issuer, for the ledger's audience, with an
- * expiry, and within its validity give or take the clock skew. {@code alg: none} and HMAC are never accepted, so a
+ * expiry and a subject, and within its validity give or take the clock skew. {@code alg: none} and HMAC are never accepted, so a
  * token "signed" with the issuer's public key as an HMAC secret is refused.
  */
 public final class TokenDecoders {
@@ -53,6 +53,8 @@ public final class TokenDecoders {
         return new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(properties.clockSkew()),
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                // who acts: without a subject, every such token would be the same principal
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, subject -> subject != null && !subject.isBlank()),
                 new JwtIssuerValidator(properties.issuer()),
                 new JwtClaimValidator<Object>(JwtClaimNames.AUD, aud -> names(aud, properties.audience())));
     }

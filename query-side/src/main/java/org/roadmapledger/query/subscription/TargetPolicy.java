@@ -13,8 +13,8 @@ import java.util.function.Function;
 
 /**
  * Where webhooks may go: {@code https} to a public address. Private, loopback, link-local (the cloud metadata
- * service at 169.254.169.254 among them), unique-local, carrier-grade NAT, multicast and unspecified addresses
- * are refused, whatever name leads to them: every address the name resolves to is checked, at registration and
+ * service at 169.254.169.254 among them), unique-local, carrier-grade NAT, multicast, reserved, benchmarking and
+ * unspecified addresses are refused, also when an IPv6 address carries one (mapped, NAT64, 6to4), whatever name leads to them: every address the name resolves to is checked, at registration and
  * again before each delivery (a name that resolved to a public address may later resolve to a private one).
  * Exceptions: hosts and networks of the allow-list ({@code ledger.webhooks.allowed-targets}), and, for
  * development, loopback, also over plain {@code http}, when {@code ledger.webhooks.allow-loopback} is set.
@@ -100,13 +100,22 @@ final class TargetPolicy {
         if (address instanceof Inet4Address && (bytes[0] & 0xff) == 0) {
             return Optional.of("unspecified");
         }
+        if (address instanceof Inet4Address && ((bytes[0] & 0xf0) == 0xf0)) {
+            return Optional.of("reserved");
+        }
+        if (address instanceof Inet4Address && (bytes[0] & 0xff) == 198 && (bytes[1] & 0xfe) == 18) {
+            return Optional.of("benchmarking");
+        }
         if (address instanceof Inet6Address) {
             if ((bytes[0] & 0xfe) == 0xfc) {
                 return Optional.of("unique-local");
             }
-            if (isIpv4Embedded(bytes)) {
+            // addresses that carry an IPv4 address and reach it: IPv4-compatible and -mapped, NAT64, 6to4
+            byte[] carried = isIpv4Embedded(bytes) || isNat64(bytes) ? Arrays.copyOfRange(bytes, 12, 16)
+                    : (bytes[0] & 0xff) == 0x20 && (bytes[1] & 0xff) == 0x02 ? Arrays.copyOfRange(bytes, 2, 6) : null;
+            if (carried != null) {
                 try {
-                    return restricted(InetAddress.getByAddress(Arrays.copyOfRange(bytes, 12, 16)));
+                    return restricted(InetAddress.getByAddress(carried));
                 } catch (UnknownHostException impossible) {
                     return Optional.of("malformed");
                 }
@@ -123,6 +132,20 @@ final class TargetPolicy {
             }
         }
         return (bytes[10] == 0 && bytes[11] == 0) || (bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff);
+    }
+
+    // 64:ff9b::/96, the well-known NAT64 prefix
+    private static boolean isNat64(byte[] bytes) {
+        if ((bytes[0] & 0xff) != 0x00 || (bytes[1] & 0xff) != 0x64 || (bytes[2] & 0xff) != 0xff
+                || (bytes[3] & 0xff) != 0x9b) {
+            return false;
+        }
+        for (int i = 4; i < 12; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static InetAddress[] resolve(String host) {

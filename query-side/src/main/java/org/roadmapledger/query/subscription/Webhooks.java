@@ -135,7 +135,9 @@ class Webhooks implements SmartLifecycle, WebhookContext {
             Filter filter = new Filter(subscription.objective(), subscription.axis(),
                     subscription.types() == null ? Set.of() : new HashSet<>(subscription.types()));
             runner.attach(feed.subscribe(Position.decode(subscription.position()), filter, runner));
-            log.info("Delivering webhook {} to {} from {}", id, subscription.url(), subscription.position());
+            // the host only: a receiver's path or query may carry its own token
+            log.info("Delivering webhook {} to {} from {}", id, java.net.URI.create(subscription.url()).getHost(),
+                    subscription.position());
             return runner;
         });
     }

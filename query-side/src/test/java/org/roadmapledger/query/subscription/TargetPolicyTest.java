@@ -48,7 +48,9 @@ class TargetPolicyTest {
             "https://127.0.0.1/hook", "https://127.8.9.10/hook", "https://[::1]/hook", "https://[::ffff:10.0.0.1]/hook",
             "https://[::ffff:127.0.0.1]/hook", "https://[::ffff:169.254.169.254]/hook", "https://[fd00:ec2::254]/hook",
             "https://[fe80::1]/hook", "https://0.0.0.0/hook", "https://100.64.0.1/hook", "https://224.0.0.1/hook",
-            "https://rebound.example.org/hook", "https://metadata.example.org/hook", "https://localhost/hook"})
+            "https://rebound.example.org/hook", "https://metadata.example.org/hook", "https://localhost/hook",
+            "https://[64:ff9b::a00:5]/hook", "https://[2002:a00:5::1]/hook", "https://240.1.2.3/hook",
+            "https://255.255.255.255/hook", "https://198.18.0.1/hook"})
     void private_loopback_link_local_and_metadata_targets_are_refused(String target) {
         assertThat(strict.refusal(URI.create(target))).as(target).isPresent();
     }
