@@ -55,4 +55,22 @@ class LedgerApplicationIT {
                 Integer.class);
         assertThat(migrations).isGreaterThanOrEqualTo(2);
     }
+
+    @Test
+    void the_event_table_refuses_updates_deletes_and_truncation() {
+        // given: an event
+        jdbc.update("INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
+                + "time_stamp, payload_type, payload) VALUES ('append-only-1', 'append-only', 0, 'Objective', "
+                + "'2025-01-01T00:00:00Z', 'x', '\\x7b7d'::bytea)");
+
+        // when / then
+        assertThatThrownBy(() -> jdbc.update("UPDATE domain_event_entry SET payload_type = 'y' "
+                + "WHERE event_identifier = 'append-only-1'")).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM domain_event_entry WHERE event_identifier = 'append-only-1'"))
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.execute("TRUNCATE domain_event_entry")).rootCause()
+                .hasMessageContaining("append-only");
+        assertThat(jdbc.queryForObject("SELECT payload_type FROM domain_event_entry "
+                + "WHERE event_identifier = 'append-only-1'", String.class)).isEqualTo("x");
+    }
 }
