@@ -4,7 +4,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPatternParser;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -36,10 +35,5 @@ public record Grant(HttpMethod method, List<String> patterns, Set<Role> roles) {
 
     String[] patternArray() {
         return patterns.toArray(String[]::new);
-    }
-
-    @Override
-    public String toString() {
-        return method + " " + String.join(", ", patterns) + " -> " + Arrays.toString(roles.toArray());
     }
 }

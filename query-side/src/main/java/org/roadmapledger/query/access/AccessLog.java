@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,13 +36,17 @@ public class AccessLog {
      * @param subject which one: an objective id, a seal id
      */
     public void record(String kind, String subject, HttpServletRequest request) {
-        Caller caller = Caller.current().orElse(null);
+        Instant at = clock.instant();
         String query = request.getQueryString();
-        mongo.insert(new AccessRecord(clock.instant().toEpochMilli() + "-" + UUID.randomUUID(), clock.instant(),
-                caller == null ? "anonymous" : caller.label(), caller == null ? null : caller.issuer(),
-                caller == null ? null : caller.subject(), caller == null ? null : caller.clientId(),
-                caller == null ? List.of() : caller.roles().stream().map(Role::claimValue).sorted().toList(),
-                kind, subject, request.getMethod() + " " + request.getRequestURI() + (query == null ? "" : "?" + query)));
+        String asked = request.getMethod() + " " + request.getRequestURI() + (query == null ? "" : "?" + query);
+        String id = at.toEpochMilli() + "-" + UUID.randomUUID();
+        // only an authenticated request reaches a read that is logged; "anonymous" would be public reads
+        AccessRecord record = Caller.current()
+                .map(c -> new AccessRecord(id, at, c.label(), c.issuer(), c.subject(), c.clientId(),
+                        c.roles().stream().map(Role::claimValue).sorted().toList(), kind, subject, asked))
+                .orElseGet(() -> new AccessRecord(id, at, "anonymous", null, null, null, List.of(), kind, subject,
+                        asked));
+        mongo.insert(record);
     }
 
     /** Newest first. */

@@ -11,6 +11,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
@@ -136,7 +137,7 @@ class Webhooks implements SmartLifecycle, WebhookContext {
                     subscription.types() == null ? Set.of() : new HashSet<>(subscription.types()));
             runner.attach(feed.subscribe(Position.decode(subscription.position()), filter, runner));
             // the host only: a receiver's path or query may carry its own token
-            log.info("Delivering webhook {} to {} from {}", id, java.net.URI.create(subscription.url()).getHost(),
+            log.info("Delivering webhook {} to {} from {}", id, URI.create(subscription.url()).getHost(),
                     subscription.position());
             return runner;
         });

@@ -68,18 +68,6 @@ public class ObjectiveVersionStore implements ViewDocuments {
         return position == null ? -1 : ((Number) position.get("lastSequence")).longValue();
     }
 
-    /** The sequence number of each objective's last event in the views; absent when it has none. */
-    public Map<String, Long> lastSequences(Collection<String> objectiveIds) {
-        Map<String, Long> last = new HashMap<>();
-        for (List<String> chunk : chunks(objectiveIds)) {
-            for (Document position : mongo.getCollection(ObjectivePosition.COLLECTION).find(Filters.in("_id", chunk))
-                    .projection(new Document("lastSequence", 1))) {
-                last.put(position.getString("_id"), ((Number) position.get("lastSequence")).longValue());
-            }
-        }
-        return last;
-    }
-
     /** The ids of the objectives the views hold, in id order, after {@code afterId}: a page of at most size. */
     public List<String> objectiveIdsAfter(String afterId, int size) {
         List<String> ids = new ArrayList<>(size);
