@@ -10,12 +10,14 @@ ARG MODULE
 WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
-# Every module's POM makes the reactor; only shared-api, platform and MODULE are built.
+# Every module's POM makes the reactor; only shared-api, proof, platform and MODULE are built.
 COPY command-side/pom.xml command-side/
 COPY query-side/pom.xml query-side/
 COPY standalone/pom.xml standalone/
 COPY benchmarks/pom.xml benchmarks/
+COPY verifier/pom.xml verifier/
 COPY shared-api/ shared-api/
+COPY proof/ proof/
 COPY platform/ platform/
 COPY ${MODULE}/ ${MODULE}/
 RUN --mount=type=cache,target=/root/.m2 \
