@@ -20,7 +20,8 @@ import java.util.TreeSet;
  */
 final class BenchRun {
 
-    static final List<String> WORKLOADS = List.of("write", "read-your-write", "as-of", "replay", "stream", "memory");
+    static final List<String> WORKLOADS = List.of("write", "read-your-write", "as-of", "replay", "stream", "memory",
+            "proof");
 
     private final Set<String> selected;
     private final Options options;
@@ -50,6 +51,8 @@ final class BenchRun {
         double fanOutRate = options.integer("fanOutRate", 20);
         Duration streamIdle = options.duration("streamIdle", Duration.ofSeconds(3));
         long mongoDocuments = options.number("mongoDocuments", 100_000);
+        Path verifierJar = Path.of(options.text("verifierJar", "verifier/target/verifier.jar"));
+        String verifierHeap = options.text("verifierHeap", "64m");
         Service service = Service.locate(options);
         options.rejectUnknown();
 
@@ -103,6 +106,9 @@ final class BenchRun {
         }
         if (selected.contains("stream")) {
             after.add(new StreamWorkload(service, objectives, fanOut, fanOutCommands, fanOutRate, streamIdle));
+        }
+        if (selected.contains("proof")) {
+            after.add(new ProofWorkload(service, duration, verifierJar, verifierHeap, seed));
         }
         Floors floors = new Floors(service, floorClients, warmup, duration, mongoDocuments);
         MemorySampler memory = selected.contains("memory") ? new MemorySampler(service) : null;

@@ -46,8 +46,11 @@ final class BenchTokens {
         if (given.isPresent()) {
             return given.get();
         }
+        String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         String client = path.startsWith("/api/admin") || path.startsWith("/actuator") ? "operator"
-                : path.startsWith("/api/events") ? "service" : method.equals("GET") ? "council" : "programme-office";
+                : path.startsWith("/api/events") ? "service"
+                : bare.endsWith("/proof") || bare.startsWith("/api/verification") || bare.startsWith("/api/exports")
+                ? "auditor" : method.equals("GET") ? "council" : "programme-office";
         return held.compute(client, (c, h) -> h != null && System.nanoTime() - h.fetchedAt() < REUSE_NANOS ? h
                 : new Held(fetch(c), System.nanoTime())).token();
     }

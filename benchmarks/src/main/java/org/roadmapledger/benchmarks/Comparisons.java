@@ -64,6 +64,9 @@ final class Comparisons {
         add(ratios, medians, "replay.eventsPerSecond", "floors.mongoBulk.perSecond");
         add(ratios, medians, "stream.catchUp.eventsPerSecond", "floors.postgresRead.perSecond");
         add(ratios, medians, "stream.fanOut.p99Ms", "floors.http.c1.p99Ms");
+        add(ratios, medians, "proof.verify.eventsPerSecond", "floors.postgresRead.perSecond");
+        add(ratios, medians, "proof.offline.eventsPerSecond", "floors.postgresRead.perSecond");
+        add(ratios, medians, "proof.proofs.p99Ms", "floors.http.c1.p99Ms");
         return ratios;
     }
 
@@ -93,7 +96,28 @@ final class Comparisons {
                         / get(medians, "floors.mongoBulk.perSecond"), 0.25, true, ""),
                 new Target("service heap <= 512 MB under workloads 1-3", "memory.peakHeapMb",
                         get(medians, "memory.peakHeapMb"), 512, false, ""),
-                authentication(medians));
+                authentication(medians),
+                new Target("whole-ledger verification >= 50,000 events/s", "proof.verify.eventsPerSecond",
+                        get(medians, "proof.verify.eventsPerSecond"), 50_000, true, String.format(
+                        "%,.0f events; the same run's sequential read of the event table: %,.0f events/s",
+                        get(medians, "proof.verify.events"), get(medians, "floors.postgresRead.perSecond"))),
+                new Target("seal < 2 s (10,000 aggregates)", "proof.seal.ms", get(medians, "proof.seal.ms"), 2000,
+                        false, String.format("%,.0f aggregates sealed", get(medians, "proof.seal.aggregates"))),
+                new Target("objective proof p99 <= 20 ms", "proof.proofs.p99Ms", get(medians, "proof.proofs.p99Ms"),
+                        20, false, ""),
+                chaining(medians));
+    }
+
+    /**
+     * What chaining costs a command, as a share of its time at C=1: the hashing of one event (measured on stored
+     * events, serialization included) times the events a command appends (one), over a command's time.
+     */
+    private static Target chaining(Map<String, Double> medians) {
+        double micros = get(medians, "proof.chain.microsPerEvent");
+        double command = 1e6 / get(medians, "write.c1.perSecond");
+        return new Target("chaining < 5 % of a command's time (C=1)", "proof.chain.microsPerEvent / "
+                + "(1/write.c1)", micros / command, 0.05, false, String.format(
+                "%.1f µs per event hashed, %.0f µs per command", micros, command));
     }
 
     /**

@@ -1,10 +1,16 @@
 package org.roadmapledger.benchmarks;
 
 import org.roadmapledger.platform.store.EventStoreSchema;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.roadmapledger.platform.proof.EventRows;
+import org.roadmapledger.platform.proof.MessageHashes;
+import org.roadmapledger.proof.Canonical;
+import org.roadmapledger.proof.Sha256;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -57,6 +63,9 @@ final class EventLoader {
 
     private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
     private final JdbcEventStorageEngine engine;
+    private final JacksonSerializer serializer;
+    /** The last hash of each aggregate the loader appends to: its events are chained as the command side's are. */
+    private final Map<String, String> lastHash = new HashMap<>();
 
     EventLoader(String jdbcUrl, String user, String password) {
         dataSource.setUrl(jdbcUrl);
@@ -65,7 +74,7 @@ final class EventLoader {
         dataSource.setReWriteBatchedInserts(true);
         ObjectMapper mapper = new ObjectMapper().findAndRegisterModules()
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
+        serializer = JacksonSerializer.builder().objectMapper(mapper).build();
         engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(dataSource::getConnection)
                 .transactionManager(NoTransactionManager.INSTANCE)
@@ -89,9 +98,9 @@ final class EventLoader {
         }
         Instant from = lastRecorded().plusMillis(1);
         if (plan.extraObjectives() > 0 && !exists(FURTHER)) {
-            engine.appendEvents(List.of(new GenericDomainEventMessage<>("Roadmap", FURTHER, 0,
+            engine.appendEvents(List.of(chain(new GenericDomainEventMessage<>("Roadmap", FURTHER, 0,
                     furtherStructure(roadmapObjectives), MetaData.with("actor", "bench:loader"),
-                    UUID.randomUUID().toString(), from)));
+                    UUID.randomUUID().toString(), from))));
             from = from.plusMillis(1);
         }
         Instant until = Instant.now();
@@ -122,9 +131,9 @@ final class EventLoader {
         while (!queue.isEmpty()) {
             HistoryGenerator generator = queue.poll();
             HistoryGenerator.Next next = generator.next();
-            batch.add(new GenericDomainEventMessage<>("Objective", next.event().objectiveId().value(), next.sequence(),
-                    next.event(), MetaData.with("actor", "bench:loader").and("correlationId", "bench-load"),
-                    UUID.randomUUID().toString(), next.recordedAt()));
+            batch.add(chain(new GenericDomainEventMessage<>("Objective", next.event().objectiveId().value(),
+                    next.sequence(), next.event(), MetaData.with("actor", "bench:loader")
+                    .and("correlationId", "bench-load"), UUID.randomUUID().toString(), next.recordedAt())));
             if (generator.hasNext()) {
                 queue.add(generator);
             }
@@ -143,6 +152,15 @@ final class EventLoader {
         return appended;
     }
 
+    /** Links the event to its aggregate's last one, as the command side's storage engine does at append. */
+    private DomainEventMessage<?> chain(DomainEventMessage<?> event) {
+        String prevHash = event.getSequenceNumber() == 0 ? Sha256.NO_PREVIOUS
+                : lastHash.getOrDefault(event.getAggregateIdentifier(), Sha256.NO_PREVIOUS);
+        String hash = MessageHashes.chained(event, serializer, prevHash).hash();
+        lastHash.put(event.getAggregateIdentifier(), hash);
+        return MessageHashes.withChain(event, prevHash, hash);
+    }
+
     private Instant lastRecorded() throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(
@@ -155,10 +173,15 @@ final class EventLoader {
         Map<String, Long> last = new HashMap<>();
         List<Placed> placed = new ArrayList<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            try (ResultSet rows = statement.executeQuery("SELECT aggregate_identifier, max(sequence_number) "
-                    + "FROM domain_event_entry WHERE type = 'Objective' GROUP BY aggregate_identifier")) {
+            try (ResultSet rows = statement.executeQuery("SELECT DISTINCT ON (e.aggregate_identifier) "
+                    + "e.aggregate_identifier, e.sequence_number, e.meta_data, b.hash FROM domain_event_entry e "
+                    + "LEFT JOIN event_chain_backfill b ON b.global_index = e.global_index WHERE e.type = 'Objective' "
+                    + "ORDER BY e.aggregate_identifier, e.sequence_number DESC")) {
                 while (rows.next()) {
                     last.put(rows.getString(1), rows.getLong(2));
+                    byte[] meta = rows.getBytes(3);
+                    JsonNode hash = meta == null ? null : Canonical.parse(meta).get(EventRows.HASH);
+                    lastHash.put(rows.getString(1), hash != null ? hash.asText() : rows.getString(4));
                 }
             }
             try (ResultSet rows = statement.executeQuery("SELECT objective_id, axis_code, priority_code "

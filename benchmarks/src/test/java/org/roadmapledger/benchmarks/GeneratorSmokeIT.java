@@ -65,7 +65,7 @@ class GeneratorSmokeIT {
         Bench.main(new String[] {"all", "url=" + url, "data=" + dataDir, "out=" + results, "profile=smoke",
                 "runs=1", "warmup=200ms", "duration=1s", "objectives=10", "clients=1,4", "rywClients=2",
                 "rate=50", "fanOut=5", "fanOutCommands=5", "fanOutRate=20", "streamIdle=1s",
-                "mongoDocuments=2000"});
+                "mongoDocuments=2000", "verifierJar=../verifier/target/verifier.jar"});
 
         // then
         Path json = onlyFile(".json");
@@ -74,7 +74,8 @@ class GeneratorSmokeIT {
         JsonNode report = JSON.readTree(json.toFile());
         JsonNode workloads = report.get("workloads");
         assertThat(workloads.fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("floors", "write", "readYourWrite", "asOf", "memory", "replay", "stream");
+                .containsExactlyInAnyOrder("floors", "write", "readYourWrite", "asOf", "memory", "replay", "stream",
+                        "proof");
         assertThat(figure(workloads, "floors", "http.c4.perSecond")).isPositive();
         assertThat(figure(workloads, "floors", "postgresInsert.c4.perSecond")).isPositive();
         assertThat(figure(workloads, "floors", "postgresRead.perSecond")).isPositive();
@@ -94,7 +95,15 @@ class GeneratorSmokeIT {
                 .isGreaterThanOrEqualTo(figure(workloads, "memory", "peakHeapMb") / 2);
         assertMeasuredOrNotAvailable(workloads, "replay", "eventsPerSecond");
         assertMeasuredOrNotAvailable(workloads, "stream", "catchUp.eventsPerSecond");
-        assertThat(report.get("targets")).hasSize(9);
+        assertThat(figure(workloads, "proof", "seal.ms")).isPositive();
+        assertThat(figure(workloads, "proof", "verify.valid")).as("the loader chains its events as the service does")
+                .isEqualTo(1);
+        assertThat(figure(workloads, "proof", "verify.eventsPerSecond")).isPositive();
+        assertThat(figure(workloads, "proof", "proofs.p99Ms")).isPositive();
+        assertThat(figure(workloads, "proof", "chain.microsPerEvent")).isPositive();
+        assertThat(figure(workloads, "proof", "offline.exitCode")).as("the export verifies offline").isZero();
+        assertThat(figure(workloads, "proof", "offline.peakRssMb")).isPositive();
+        assertThat(report.get("targets")).hasSize(13);
         assertThat(report.get("ratios").size()).isGreaterThan(5);
         assertThat(report.at("/machine/nproc").asInt()).isPositive();
     }

@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
+import org.roadmapledger.command.proof.ChainingStorageEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,9 +46,10 @@ class LedgerApplicationIT {
     }
 
     @Test
-    void events_are_stored_by_the_jdbc_engine_in_the_flyway_schema_with_bytea_payloads() {
+    void events_are_chained_then_stored_by_the_jdbc_engine_in_the_flyway_schema_with_bytea_payloads() {
         // then
-        assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(storageEngine).isInstanceOfSatisfying(ChainingStorageEngine.class,
+                chaining -> assertThat(chaining.delegate()).isInstanceOf(JdbcEventStorageEngine.class));
         String payloadType = jdbc.queryForObject("SELECT data_type FROM information_schema.columns "
                 + "WHERE table_name = 'domain_event_entry' AND column_name = 'payload'", String.class);
         assertThat(payloadType).isEqualTo("bytea");

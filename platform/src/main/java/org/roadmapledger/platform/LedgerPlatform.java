@@ -3,6 +3,7 @@ package org.roadmapledger.platform;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.roadmapledger.platform.ops.EventStoreHealthIndicator;
+import org.roadmapledger.platform.proof.ProofPlatform;
 import org.roadmapledger.platform.security.LocalIssuer;
 import org.roadmapledger.platform.security.OidcProperties;
 import org.roadmapledger.platform.security.SecurityConfiguration;
@@ -31,7 +32,7 @@ import java.util.List;
  * once for both sides), so no side declares a copy and no bean needs a condition to coexist with another's.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(SecurityConfiguration.class)
+@Import({SecurityConfiguration.class, ProofPlatform.class})
 public class LedgerPlatform {
 
     /** The event store's names, for Axon's JDBC engine (writing on the command side, reading on the query side). */

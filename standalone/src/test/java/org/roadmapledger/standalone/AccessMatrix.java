@@ -39,6 +39,16 @@ final class AccessMatrix {
         if (path.endsWith("/history") || path.equals("/api/access-log")) {
             return EnumSet.of(AUDITOR, PROGRAMME_OFFICE);
         }
+        if (path.endsWith("/proof") || path.endsWith("/verification") || path.startsWith("/api/verification")
+                || path.startsWith("/api/exports")) {
+            return EnumSet.of(AUDITOR, PROGRAMME_OFFICE);
+        }
+        if (path.equals("/api/seals") && method.equals("POST")) {
+            return EnumSet.of(PROGRAMME_OFFICE);
+        }
+        if (path.startsWith("/api/seals") || path.equals("/api/ledger/keys")) {
+            return EnumSet.of(COUNCIL, AUDITOR, PROGRAMME_OFFICE);
+        }
         if (method.equals("GET") && (path.equals("/api/roadmap") || path.startsWith("/api/objectives"))) {
             return EnumSet.of(COUNCIL, AUDITOR, SERVICE, PROGRAMME_OFFICE, SPONSOR);
         }

@@ -219,7 +219,8 @@ class AccessMatrixIT {
         List<Operation> operations = new ArrayList<>();
         for (Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {
             String template = it.next();
-            String path = template.replace("{mid}", "M1").replace("{id}",
+            String path = template.replace("{mid}", "M1").replace("{sealId}", "no-such-seal")
+                    .replace("{runId}", "no-such-run").replace("{id}",
                     template.startsWith("/api/subscriptions") ? "00000000-0000-0000-0000-000000000000" : "1.01");
             for (Iterator<String> methods = paths.get(template).fieldNames(); methods.hasNext(); ) {
                 operations.add(new Operation(methods.next().toUpperCase(), template, path));

@@ -43,7 +43,9 @@ final class DemoTokens {
         if (bare.startsWith("/api/events") || bare.startsWith("/api/subscriptions")) {
             return "service";
         }
-        if (bare.endsWith("/history") || bare.startsWith("/api/access-log")) {
+        if (bare.endsWith("/history") || bare.startsWith("/api/access-log") || bare.endsWith("/proof")
+                || bare.endsWith("/verification") || bare.startsWith("/api/verification")
+                || bare.startsWith("/api/exports")) {
             return "auditor";
         }
         return method.equals("GET") ? "council" : "programme-office";

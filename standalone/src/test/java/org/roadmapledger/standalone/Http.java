@@ -56,6 +56,23 @@ final class Http {
         return response.json();
     }
 
+    /** GET of a body kept as bytes (an archive). */
+    byte[] getBytes(String path) {
+        try {
+            HttpResponse<byte[]> response = client.send(request("GET", path).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Response post(String path, String json, String... headers) {
         return send(path, "POST", json, headers);
     }

@@ -20,8 +20,8 @@ import java.util.List;
  */
 public final class Verifier {
 
-    static final int VERIFIED = 0;
-    static final int FAILED = 1;
+    public static final int VERIFIED = 0;
+    public static final int FAILED = 1;
     static final int USAGE = 2;
 
     private Verifier() {
@@ -31,7 +31,7 @@ public final class Verifier {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         Path export = null;
         List<PublicSealKey> keys = new ArrayList<>();
         try {

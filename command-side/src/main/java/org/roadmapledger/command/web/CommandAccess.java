@@ -24,7 +24,7 @@ class CommandAccess {
     @Bean
     AccessRules commandAccessRules() {
         return AccessRules.of(
-                Grant.of(POST, roles(PROGRAMME_OFFICE), "/api/objectives", "/api/roadmap/import"),
+                Grant.of(POST, roles(PROGRAMME_OFFICE), "/api/objectives", "/api/roadmap/import", "/api/seals"),
                 Grant.of(PUT, roles(PROGRAMME_OFFICE), OBJECTIVE + "/placement", OBJECTIVE + "/sponsor"),
                 Grant.of(PATCH, roles(PROGRAMME_OFFICE, SPONSOR), OBJECTIVE),
                 Grant.of(POST, roles(PROGRAMME_OFFICE, SPONSOR), OBJECTIVE + "/milestones",

@@ -2,6 +2,7 @@ package org.roadmapledger.query.cloudevents;
 
 import org.axonframework.serialization.Revision;
 import org.roadmapledger.api.objective.ObjectiveEvent;
+import org.roadmapledger.api.proof.LedgerSealed;
 import org.roadmapledger.api.roadmap.RoadmapStructurePublished;
 
 import java.util.ArrayDeque;
@@ -44,6 +45,7 @@ public final class EventTypes {
             }
         }
         known.put(RoadmapStructurePublished.class.getSimpleName(), RoadmapStructurePublished.class);
+        known.put(LedgerSealed.class.getSimpleName(), LedgerSealed.class);
         return Collections.unmodifiableMap(known);
     }
 

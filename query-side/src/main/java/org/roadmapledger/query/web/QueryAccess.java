@@ -20,7 +20,8 @@ import static org.springframework.http.HttpMethod.POST;
 /**
  * Who may call the query API (DESIGN, "Identity and roles"). Status is read by the council, auditors, services,
  * the programme office and sponsors (who need an objective's version to write to it); histories and the access
- * log by auditors and the programme office; the event stream and subscriptions by services (a subscription is
+ * log, proofs, verification and exports by auditors and the programme office; seals and the keys that sign them
+ * by the council too; the event stream and subscriptions by services (a subscription is
  * its creator's alone: {@code SubscriptionController}); operations by operators.
  */
 @Configuration(proxyBeanMethods = false)
@@ -31,7 +32,12 @@ class QueryAccess {
     @Bean
     AccessRules queryAccessRules(@Value("${ledger.public-reads:false}") boolean publicReads) {
         AccessRules rules = AccessRules.of(
-                Grant.of(GET, roles(AUDITOR, PROGRAMME_OFFICE), "/api/objectives/*/history", "/api/access-log"),
+                Grant.of(GET, roles(AUDITOR, PROGRAMME_OFFICE), "/api/objectives/*/history", "/api/access-log",
+                        "/api/objectives/*/proof", "/api/objectives/*/verification", "/api/verification/*",
+                        "/api/exports/*"),
+                Grant.of(POST, roles(AUDITOR, PROGRAMME_OFFICE), "/api/verification"),
+                Grant.of(GET, roles(COUNCIL, AUDITOR, PROGRAMME_OFFICE), "/api/seals", "/api/seals/*",
+                        "/api/seals/*/changes", "/api/ledger/keys"),
                 Grant.of(GET, roles(COUNCIL, AUDITOR, SERVICE, PROGRAMME_OFFICE, SPONSOR), STATUS),
                 Grant.of(GET, roles(SERVICE), "/api/events/stream"),
                 Grant.of(GET, roles(SERVICE), "/api/subscriptions", "/api/subscriptions/**"),

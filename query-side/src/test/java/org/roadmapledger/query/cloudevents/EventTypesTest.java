@@ -3,6 +3,7 @@ package org.roadmapledger.query.cloudevents;
 import org.junit.jupiter.api.Test;
 import org.roadmapledger.api.objective.MilestoneAchievementRevoked;
 import org.roadmapledger.api.objective.ObjectiveDefined;
+import org.roadmapledger.api.proof.LedgerSealed;
 import org.roadmapledger.api.roadmap.RoadmapStructurePublished;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +12,8 @@ class EventTypesTest {
 
     @Test
     void every_event_has_a_cloud_event_type_naming_its_aggregate_name_and_revision() {
-        assertThat(EventTypes.known()).hasSize(10);
+        assertThat(EventTypes.known()).hasSize(11);
+        assertThat(EventTypes.cloudEventType(LedgerSealed.class)).isEqualTo("org.roadmapledger.proof.ledger-sealed.v1");
         assertThat(EventTypes.cloudEventType(MilestoneAchievementRevoked.class))
                 .isEqualTo("org.roadmapledger.objective.milestone-achievement-revoked.v1");
         assertThat(EventTypes.cloudEventType(RoadmapStructurePublished.class))

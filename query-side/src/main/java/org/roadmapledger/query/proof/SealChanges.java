@@ -1,0 +1,76 @@
+package org.roadmapledger.query.proof;
+
+import org.roadmapledger.api.proof.LedgerSealed;
+import org.roadmapledger.proof.Seal;
+import org.roadmapledger.proof.SealHead;
+import org.roadmapledger.proof.StoredEvent;
+import org.roadmapledger.query.time.Viewpoint;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What changed between two seals (DESIGN, "Proof"): per aggregate, the events after its head in the earlier seal
+ * up to its head in the later one. A change recorded after the earlier seal but effective before it rewrote what
+ * the earlier council was shown: it is marked {@code retroactive}.
+ */
+final class SealChanges {
+
+    record Change(long sequence, String eventId, String type, String recordedAt, String effectiveOn, String actor,
+                  String correlationId, boolean retroactive) {
+    }
+
+    record AggregateChanges(String aggregateType, String aggregateId, List<Change> changes) {
+    }
+
+    record Answer(String sealId, String since, String sinceSealedAt, int aggregates, long changes,
+                  long retroactive, List<AggregateChanges> items) {
+    }
+
+    private SealChanges() {
+    }
+
+    static Answer between(Seal earlier, Seal later, ProofReads reads) {
+        Map<String, Long> from = new HashMap<>();
+        if (earlier != null) {
+            earlier.heads().forEach(head -> from.put(head.aggregateId(), head.sequence()));
+        }
+        LocalDate sealedOn = earlier == null ? null
+                : Instant.parse(earlier.statement().sealedAt()).atZone(Viewpoint.LEDGER_ZONE).toLocalDate();
+        Map<String, AggregateChanges> items = new LinkedHashMap<>();
+        long[] counts = {0, 0};
+        for (SealHead head : later.heads()) {
+            long after = from.getOrDefault(head.aggregateId(), -1L);
+            if (head.sequence() <= after || LedgerSealed.SEALS.equals(head.aggregateId())) {
+                continue;
+            }
+            List<Change> changes = new ArrayList<>();
+            reads.aggregate(head.aggregateId(), head.sequence(), stored -> {
+                if (stored.event().sequence() > after) {
+                    Change change = change(stored, sealedOn);
+                    changes.add(change);
+                    counts[0]++;
+                    counts[1] += change.retroactive() ? 1 : 0;
+                }
+            });
+            items.put(head.aggregateId(), new AggregateChanges(head.aggregateType(), head.aggregateId(), changes));
+        }
+        return new Answer(later.statement().sealId(), earlier == null ? null : earlier.statement().sealId(),
+                earlier == null ? null : earlier.statement().sealedAt(), items.size(), counts[0], counts[1],
+                List.copyOf(items.values()));
+    }
+
+    private static Change change(StoredEvent stored, LocalDate sealedOn) {
+        var event = stored.event();
+        boolean retroactive = sealedOn != null && event.effectiveOn() != null
+                && LocalDate.parse(event.effectiveOn()).isBefore(sealedOn);
+        String type = event.type().substring(event.type().lastIndexOf('.') + 1);
+        return new Change(event.sequence(), event.eventId(), type, event.recordedAt(), event.effectiveOn(),
+                event.actor(), event.correlationId(), retroactive);
+    }
+}
