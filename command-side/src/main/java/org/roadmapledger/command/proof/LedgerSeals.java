@@ -8,14 +8,17 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.roadmapledger.api.proof.LedgerSealed;
 import org.roadmapledger.api.proof.SealLedger;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * The ledger's seals, one aggregate: seals are numbered and chained like any history, and two seals taken at once
- * cannot both follow the same one (the second gets a conflict).
+ * cannot both follow the same one (the second gets a conflict). Absent where the proof is off (profile
+ * {@code axonserver}): its handler needs the seal maker.
  */
 @Aggregate
+@ConditionalOnProperty(name = "ledger.proof.enabled", havingValue = "true", matchIfMissing = true)
 public class LedgerSeals {
 
     @AggregateIdentifier
