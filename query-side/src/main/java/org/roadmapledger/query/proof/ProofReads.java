@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * read-only transaction with a fetch size: PostgreSQL's driver otherwise reads every row before the first), so
  * no read holds the ledger in memory.
  */
-class ProofReads {
+public class ProofReads {
 
     private static final int FETCH = 2_000;
     private static final String ORDER = " ORDER BY e.aggregate_identifier, e.sequence_number";
@@ -38,7 +38,7 @@ class ProofReads {
     }
 
     /** One aggregate's events in sequence order. */
-    void aggregate(String aggregateId, long upToSequence, Consumer<StoredEvent> each) {
+    public void aggregate(String aggregateId, long upToSequence, Consumer<StoredEvent> each) {
         jdbc.query(EventRows.SELECT + " WHERE e.aggregate_identifier = ? AND e.sequence_number <= ?"
                 + " ORDER BY e.sequence_number", row -> {
             each.accept(EventRows.map(row));

@@ -19,23 +19,23 @@ import java.util.Map;
  * up to its head in the later one. A change recorded after the earlier seal but effective before it rewrote what
  * the earlier council was shown: it is marked {@code retroactive}.
  */
-final class SealChanges {
+public final class SealChanges {
 
-    record Change(long sequence, String eventId, String type, String recordedAt, String effectiveOn, String actor,
+    public record Change(long sequence, String eventId, String type, String recordedAt, String effectiveOn, String actor,
                   String correlationId, boolean retroactive) {
     }
 
-    record AggregateChanges(String aggregateType, String aggregateId, List<Change> changes) {
+    public record AggregateChanges(String aggregateType, String aggregateId, List<Change> changes) {
     }
 
-    record Answer(String sealId, String since, String sinceSealedAt, int aggregates, long changes,
+    public record Answer(String sealId, String since, String sinceSealedAt, int aggregates, long changes,
                   long retroactive, List<AggregateChanges> items) {
     }
 
     private SealChanges() {
     }
 
-    static Answer between(Seal earlier, Seal later, ProofReads reads) {
+    public static Answer between(Seal earlier, Seal later, ProofReads reads) {
         Map<String, Long> from = new HashMap<>();
         if (earlier != null) {
             earlier.heads().forEach(head -> from.put(head.aggregateId(), head.sequence()));

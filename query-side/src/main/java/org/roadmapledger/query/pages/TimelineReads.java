@@ -1,0 +1,103 @@
+package org.roadmapledger.query.pages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.roadmapledger.platform.proof.SealRows;
+import org.roadmapledger.proof.ChainedEvent;
+import org.roadmapledger.proof.Seal;
+import org.roadmapledger.query.proof.ProofReads;
+import org.roadmapledger.query.proof.SealChanges;
+import org.roadmapledger.query.time.Viewpoint;
+import org.roadmapledger.query.web.NotFound;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the pages read from the event store: an objective's events for its timeline, as known at the page's
+ * viewpoint, and the changes between two seals. Present where the events are in PostgreSQL (the proof's reads).
+ */
+class TimelineReads {
+
+    private final ProofReads reads;
+    private final SealRows seals;
+
+    TimelineReads(ProofReads reads, SealRows seals) {
+        this.reads = reads;
+        this.seals = seals;
+    }
+
+    Timeline timeline(String objectiveId, Viewpoint at) {
+        List<Timeline.Entry> entries = new ArrayList<>();
+        reads.aggregate(objectiveId, Long.MAX_VALUE, stored -> {
+            ChainedEvent event = stored.event();
+            Instant recorded = Instant.parse(event.recordedAt());
+            if (!recorded.isAfter(at.asOf()) && event.effectiveOn() != null) {
+                entries.add(entry(event, recorded));
+            }
+        });
+        if (entries.isEmpty()) {
+            return Timeline.EMPTY;
+        }
+        LocalDate from = entries.stream().map(Timeline.Entry::effectiveOn).min(LocalDate::compareTo).orElseThrow();
+        LocalDate to = entries.stream().map(Timeline.Entry::recordedOn).max(LocalDate::compareTo).orElseThrow();
+        for (Timeline.Entry entry : entries) {
+            if (entry.kind().startsWith("Milestone") && entry.detail().contains("→")) {
+                LocalDate due = LocalDate.parse(entry.detail().substring(entry.detail().lastIndexOf(' ') + 1));
+                to = due.isAfter(to) ? due : to;
+            }
+        }
+        to = at.validAt().isAfter(to) ? at.validAt() : to;
+        return new Timeline(from.minusDays(15), to.plusDays(15), entries);
+    }
+
+    SealChanges.Answer changes(String sealId, String sinceId) {
+        Seal later = seals.statement(sealId).map(seals::withHeads).orElseThrow(() -> new NotFound("no seal " + sealId));
+        String earlierId = sinceId != null && !sinceId.isBlank() ? sinceId : later.statement().previousSealId();
+        Seal earlier = earlierId == null ? null : seals.statement(earlierId).map(seals::withHeads)
+                .orElseThrow(() -> new NotFound("no seal " + earlierId));
+        return SealChanges.between(earlier, later, reads);
+    }
+
+    private static Timeline.Entry entry(ChainedEvent event, Instant recorded) {
+        String kind = event.type().substring(event.type().lastIndexOf('.') + 1);
+        JsonNode p = event.payload();
+        String milestone = p.path("milestoneId").asText("");
+        String detail;
+        int lane;
+        switch (kind) {
+            case "MilestonePlanned", "MilestoneRescheduled" -> {
+                detail = milestone + " → " + p.path("dueOn").asText();
+                lane = 0;
+            }
+            case "MilestoneAchieved" -> {
+                detail = milestone + " ✓ " + p.path("achievedOn").asText();
+                lane = 0;
+            }
+            case "MilestoneAchievementRevoked" -> {
+                detail = milestone + " ✗";
+                lane = 0;
+            }
+            case "StatusReported" -> {
+                detail = p.path("status").asText() + (p.hasNonNull("progressPercent")
+                        ? " " + p.path("progressPercent").asInt() + " %" : "");
+                lane = 1;
+            }
+            case "SponsorAssigned" -> {
+                detail = p.path("sponsor").asText();
+                lane = 2;
+            }
+            case "ObjectiveMoved" -> {
+                detail = p.path("axis").asText() + " · " + p.path("priority").asText();
+                lane = 2;
+            }
+            default -> {
+                detail = p.path("title").asText("");
+                lane = 2;
+            }
+        }
+        return new Timeline.Entry(event.sequence(), kind, lane, LocalDate.parse(event.effectiveOn()),
+                recorded.atZone(Viewpoint.LEDGER_ZONE).toLocalDate(), detail, event.actor());
+    }
+}

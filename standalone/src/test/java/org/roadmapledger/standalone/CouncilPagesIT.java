@@ -1,0 +1,179 @@
+package org.roadmapledger.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The council pages in a real browser (headless Chromium), against a standalone whose status reads are public: what a
+ * page shows is what the API answers for the same dates, the date controls change it as the API says, a backdated
+ * correction is drawn at its effective date with its recording date, and the keyboard reaches every control.
+ */
+class CouncilPagesIT {
+
+    @TempDir
+    static Path dataDir;
+
+    private static ConfigurableApplicationContext ledger;
+    private static Http http;
+    private static String base;
+    private ChromeDriver browser;
+
+    @BeforeAll
+    static void start() {
+        ledger = Standalone.start(dataDir, "--ledger.public-reads=true");
+        http = Standalone.http(ledger);
+        base = "http://localhost:" + ((WebServerApplicationContext) ledger).getWebServer().getPort();
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/api/roadmap").status() == 200
+                && http.getJson("/api/roadmap").path("rollup").path("objectives").asInt() == 65);
+    }
+
+    @AfterAll
+    static void stop() {
+        ledger.close();
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void the_roadmap_page_shows_the_apis_rollups_now_and_at_the_date_the_control_sets() {
+        browser = Browser.open("fr");
+        browser.get(base + "/");
+        Browser.screenshot(browser, "roadmap-now");
+
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+        assertThat(browser.findElement(By.id("rollup-title")).getText()).isEqualTo("Ensemble de la feuille de route");
+        assertThat(rollup()).isEqualTo(apiRollup(""));
+        assertThat(browser.findElements(By.cssSelector("tr[data-objective]"))).hasSize(65);
+
+        // a date field's typing order follows the browser's locale; the value is what the form sends
+        browser.executeScript("arguments[0].value = '2024-06-30'", browser.findElement(By.id("validAt")));
+        browser.findElement(By.id("apply")).click();
+        await().atMost(Duration.ofSeconds(10)).until(browser::getCurrentUrl, url -> url.contains("validAt="));
+        Browser.screenshot(browser, "roadmap-2024-06-30");
+
+        assertThat(browser.getCurrentUrl()).contains("validAt=2024-06-30");
+        assertThat(rollup()).isEqualTo(apiRollup("?validAt=2024-06-30"));
+    }
+
+    @Test
+    void an_objective_page_shows_its_status_and_a_backdated_correction_at_its_effective_date() {
+        LocalDate past = LocalDate.now(ZoneId.of("Europe/Paris")).minusDays(20);
+        assertThat(http.post("/api/objectives/1.02/status-reports", "{\"status\":\"AT_RISK\",\"progressPercent\":30,"
+                + "\"effectiveOn\":\"" + past + "\"}").status()).isEqualTo(201);
+        JsonNode api = await().atMost(Duration.ofSeconds(10)).until(() -> http.getJson("/api/objectives/1.02"),
+                view -> view.path("status").asText().equals("AT_RISK"));
+        browser = Browser.open("fr");
+
+        browser.get(base + "/pages/objectives/1.02");
+        Browser.screenshot(browser, "objective");
+
+        assertThat(browser.findElement(By.id("status")).getAttribute("data-status")).isEqualTo("AT_RISK");
+        assertThat(browser.findElement(By.id("version")).getText()).isEqualTo(api.path("version").asText());
+        WebElement backdated = browser.findElement(By.cssSelector(
+                "#timeline g[data-kind='StatusReported'][data-backdated='true']"));
+        assertThat(backdated.getAttribute("data-effective")).isEqualTo(past.toString());
+        assertThat(backdated.getAttribute("data-recorded"))
+                .isEqualTo(LocalDate.now(ZoneId.of("Europe/Paris")).toString());
+        assertThat(browser.findElements(By.cssSelector("#timeline-table .fr-badge--new"))).isNotEmpty();
+    }
+
+    @Test
+    void english_on_request_and_every_control_reached_by_the_keyboard() {
+        browser = Browser.open("en");
+        browser.get(base + "/");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(browser.findElement(By.id("rollup-title")).getText()).isEqualTo("Whole roadmap");
+        assertThat(browser.findElement(By.id("language-switch")).getText()).isEqualTo("Français");
+
+        List<String> reached = new ArrayList<>();
+        Actions keyboard = new Actions(browser);
+        for (int i = 0; i < 25; i++) {
+            keyboard.sendKeys(Keys.TAB).perform();
+            reached.add(browser.switchTo().activeElement().getAttribute("id"));
+        }
+
+        assertThat(reached).contains("language-switch", "validAt", "asOf", "seal", "apply");
+        browser.findElement(By.id("language-switch")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.tagName("html"))
+                .getAttribute("lang"), "fr"::equals);
+        assertThat(browser.findElement(By.id("rollup-title")).getText()).isEqualTo("Ensemble de la feuille de route");
+    }
+
+    @Test
+    void a_change_made_through_the_api_appears_on_an_open_now_page_within_two_seconds() {
+        browser = Browser.open("fr");
+        browser.get(base + "/");
+        WebElement status = browser.findElement(By.cssSelector("tr[data-objective='1.03'] [data-status]"));
+        assertThat(status.getAttribute("data-status")).isEqualTo("NOT_STARTED");
+        browser.executeScript("window.stillTheSamePage = true");
+
+        assertThat(http.post("/api/objectives/1.03/status-reports", "{\"status\":\"LATE\"}").status()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(2)).until(() -> browser.findElement(By.cssSelector(
+                "tr[data-objective='1.03'] [data-status]")).getAttribute("data-status"), "LATE"::equals);
+        assertThat(browser.executeScript("return window.stillTheSamePage === true")).as("no reload").isEqualTo(true);
+    }
+
+    @Test
+    void an_accessibility_scan_of_each_page_finds_no_serious_or_critical_violation() {
+        browser = Browser.open("fr");
+        List<String> found = new ArrayList<>();
+        for (String page : List.of("/", "/?validAt=2024-06-30", "/pages/objectives/1.01", "/pages/changes")) {
+            browser.get(base + page);
+            Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                    .analyze(browser);
+            for (Rule violation : results.getViolations()) {
+                if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
+                    found.add(page + ": " + violation.getId() + " (" + violation.getImpact() + ") on "
+                            + violation.getNodes().stream().limit(3).map(node -> String.valueOf(node.getTarget()))
+                            .toList());
+                }
+            }
+        }
+
+        assertThat(found).isEmpty();
+    }
+
+    private List<String> rollup() {
+        WebElement roadmap = browser.findElement(By.id("rollup-roadmap"));
+        WebElement milestones = roadmap.findElement(By.cssSelector("[data-planned]"));
+        return List.of(roadmap.findElement(By.cssSelector("[data-rollup-objectives]"))
+                        .getAttribute("data-rollup-objectives"), milestones.getAttribute("data-planned"),
+                milestones.getAttribute("data-achieved"), milestones.getAttribute("data-overdue"));
+    }
+
+    private static List<String> apiRollup(String query) {
+        JsonNode rollup = http.getJson("/api/roadmap" + query).path("rollup");
+        return List.of(rollup.path("objectives").asText(), rollup.path("milestones").path("planned").asText(),
+                rollup.path("milestones").path("achieved").asText(), rollup.path("milestones").path("overdue").asText());
+    }
+}
