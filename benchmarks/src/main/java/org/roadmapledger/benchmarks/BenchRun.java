@@ -21,7 +21,7 @@ import java.util.TreeSet;
 final class BenchRun {
 
     static final List<String> WORKLOADS = List.of("write", "read-your-write", "as-of", "replay", "stream", "memory",
-            "proof");
+            "proof", "pages");
 
     private final Set<String> selected;
     private final Options options;
@@ -106,6 +106,9 @@ final class BenchRun {
         }
         if (selected.contains("stream")) {
             after.add(new StreamWorkload(service, objectives, fanOut, fanOutCommands, fanOutRate, streamIdle));
+        }
+        if (selected.contains("pages")) {
+            after.add(new PagesWorkload(service, warmup, duration, seed));
         }
         if (selected.contains("proof")) {
             after.add(new ProofWorkload(service, duration, verifierJar, verifierHeap, seed));

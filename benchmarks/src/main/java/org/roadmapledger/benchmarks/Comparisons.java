@@ -67,6 +67,8 @@ final class Comparisons {
         add(ratios, medians, "proof.verify.eventsPerSecond", "floors.postgresRead.perSecond");
         add(ratios, medians, "proof.offline.eventsPerSecond", "floors.postgresRead.perSecond");
         add(ratios, medians, "proof.proofs.p99Ms", "floors.http.c1.p99Ms");
+        add(ratios, medians, "pages.roadmap.p99Ms", "floors.http.c1.p99Ms");
+        add(ratios, medians, "pages.objective.p99Ms", "floors.http.c1.p99Ms");
         return ratios;
     }
 
@@ -105,7 +107,11 @@ final class Comparisons {
                         false, String.format("%,.0f aggregates sealed", get(medians, "proof.seal.aggregates"))),
                 new Target("objective proof p99 <= 20 ms", "proof.proofs.p99Ms", get(medians, "proof.proofs.p99Ms"),
                         20, false, ""),
-                chaining(medians));
+                chaining(medians),
+                new Target("roadmap page p99 <= 100 ms", "pages.roadmap.p99Ms", get(medians, "pages.roadmap.p99Ms"),
+                        100, false, events),
+                new Target("objective page p99 <= 100 ms", "pages.objective.p99Ms",
+                        get(medians, "pages.objective.p99Ms"), 100, false, events));
     }
 
     /**

@@ -75,7 +75,7 @@ class GeneratorSmokeIT {
         JsonNode workloads = report.get("workloads");
         assertThat(workloads.fieldNames()).toIterable()
                 .containsExactlyInAnyOrder("floors", "write", "readYourWrite", "asOf", "memory", "replay", "stream",
-                        "proof");
+                        "proof", "pages");
         assertThat(figure(workloads, "floors", "http.c4.perSecond")).isPositive();
         assertThat(figure(workloads, "floors", "postgresInsert.c4.perSecond")).isPositive();
         assertThat(figure(workloads, "floors", "postgresRead.perSecond")).isPositive();
@@ -103,7 +103,9 @@ class GeneratorSmokeIT {
         assertThat(figure(workloads, "proof", "chain.microsPerEvent")).isPositive();
         assertThat(figure(workloads, "proof", "offline.exitCode")).as("the export verifies offline").isZero();
         assertThat(figure(workloads, "proof", "offline.peakRssMb")).isPositive();
-        assertThat(report.get("targets")).hasSize(13);
+        assertThat(figure(workloads, "pages", "roadmap.p99Ms")).isPositive();
+        assertThat(figure(workloads, "pages", "objective.htmlKb")).isPositive();
+        assertThat(report.get("targets")).hasSize(15);
         assertThat(report.get("ratios").size()).isGreaterThan(5);
         assertThat(report.at("/machine/nproc").asInt()).isPositive();
     }

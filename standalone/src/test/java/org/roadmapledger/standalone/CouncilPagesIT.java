@@ -144,6 +144,20 @@ class CouncilPagesIT {
     }
 
     @Test
+    void the_roadmap_page_weighs_at_most_300_kb_on_a_first_load_with_its_styles_fonts_and_script() {
+        browser = Browser.open("fr");
+        browser.get(base + "/");
+        browser.executeAsyncScript("document.fonts.ready.then(() => arguments[arguments.length - 1](true))");
+
+        Number bytes = (Number) browser.executeScript("return performance.getEntriesByType('navigation')[0]"
+                + ".transferSize + performance.getEntriesByType('resource')"
+                + ".filter(r => !r.name.includes('/pages/updates')).reduce((sum, r) => sum + r.transferSize, 0)");
+        System.out.printf("roadmap page, first load: %,d bytes transferred%n", bytes.longValue());
+
+        assertThat(bytes.longValue()).isPositive().isLessThanOrEqualTo(300_000);
+    }
+
+    @Test
     void an_accessibility_scan_of_each_page_finds_no_serious_or_critical_violation() {
         browser = Browser.open("fr");
         List<String> found = new ArrayList<>();
