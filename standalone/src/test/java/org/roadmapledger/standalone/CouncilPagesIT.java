@@ -107,6 +107,26 @@ class CouncilPagesIT {
     }
 
     @Test
+    void a_long_history_is_drawn_and_listed_fifty_events_a_page_the_newest_first() {
+        for (int i = 0; i < 55; i++) {
+            assertThat(http.post("/api/objectives/1.04/status-reports", "{\"status\":\"ON_TRACK\",\"progressPercent\":"
+                    + i + "}").status()).isEqualTo(201);
+        }
+        long events = http.getJson("/api/objectives/1.04?minVersion=56").path("version").asLong() + 1;
+        browser = Browser.open("fr");
+
+        browser.get(base + "/pages/objectives/1.04");
+        List<WebElement> newest = browser.findElements(By.cssSelector("#timeline-table tr[data-sequence]"));
+        assertThat(newest).hasSize(50);
+        assertThat(newest.get(newest.size() - 1).getAttribute("data-sequence")).isEqualTo(String.valueOf(events - 1));
+        assertThat(browser.findElements(By.cssSelector("#timeline g[data-kind]"))).hasSize(50);
+
+        browser.findElement(By.cssSelector("#timeline-pages a")).click();
+        await().atMost(Duration.ofSeconds(10)).until(browser::getCurrentUrl, url -> url.contains("page=1"));
+        assertThat(browser.findElements(By.cssSelector("#timeline-table tr[data-sequence]"))).hasSize((int) events - 50);
+    }
+
+    @Test
     void english_on_request_and_every_control_reached_by_the_keyboard() {
         browser = Browser.open("en");
         browser.get(base + "/");

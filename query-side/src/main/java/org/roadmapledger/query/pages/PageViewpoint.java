@@ -27,6 +27,11 @@ public record PageViewpoint(Viewpoint viewpoint, String validAt, String asOf, Se
         return uri.encode().build().toUriString();
     }
 
+    /** The same with a page number, for the timeline's pages. */
+    public String link(String path, int page) {
+        return UriComponentsBuilder.fromUriString(link(path)).queryParam("page", page).build().toUriString();
+    }
+
     public boolean now() {
         return validAt == null && asOf == null && seal == null;
     }

@@ -74,7 +74,7 @@ class PagesController {
     @GetMapping("/pages/objectives/{id}")
     String objective(@PathVariable("id") String rawId, @RequestParam(required = false) String validAt,
                      @RequestParam(required = false) String asOf, @RequestParam(required = false) String seal,
-                     Model model) {
+                     @RequestParam(defaultValue = "0") int page, Model model) {
         String id = PathIds.objective(rawId);
         PageViewpoint at = viewpoint(validAt, asOf, seal);
         model.addAttribute("at", at);
@@ -83,7 +83,7 @@ class PagesController {
                 "objective " + id + " was not recorded as known at " + at.viewpoint().asOf() + ", in effect at "
                         + at.viewpoint().validAt())));
         TimelineReads reads = timelines.getIfAvailable();
-        model.addAttribute("timeline", reads == null ? Timeline.EMPTY : reads.timeline(id, at.viewpoint()));
+        model.addAttribute("timeline", reads == null ? Timeline.EMPTY : reads.timeline(id, at.viewpoint(), page));
         return "pages/objective";
     }
 

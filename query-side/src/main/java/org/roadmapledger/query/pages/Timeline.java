@@ -8,12 +8,18 @@ import java.util.List;
  * An objective's life as a page draws it: what happened, on which effective date, recorded on which date. An entry
  * recorded later than it took effect is a backdated correction: the page draws both dates.
  *
- * @param from the first date drawn
- * @param to   the last date drawn
+ * @param from    the first date drawn
+ * @param to      the last date drawn
+ * @param entries this page's, the newest first page
+ * @param page    from 0, the newest entries
+ * @param total   entries on every page
  */
-public record Timeline(LocalDate from, LocalDate to, List<Entry> entries) {
+public record Timeline(LocalDate from, LocalDate to, List<Entry> entries, int page, int pages, long total) {
 
-    static final Timeline EMPTY = new Timeline(LocalDate.EPOCH, LocalDate.EPOCH, List.of());
+    static final Timeline EMPTY = new Timeline(LocalDate.EPOCH, LocalDate.EPOCH, List.of(), 0, 0, 0);
+
+    /** Entries a page draws and lists: an objective may have thousands (measured: 7,700 made a 6.5 MB page). */
+    static final int PAGE_SIZE = 50;
 
     /** The drawing's width in SVG units, margins included. */
     static final int WIDTH = 960;

@@ -28,18 +28,22 @@ class TimelineReads {
         this.seals = seals;
     }
 
-    Timeline timeline(String objectiveId, Viewpoint at) {
-        List<Timeline.Entry> entries = new ArrayList<>();
+    Timeline timeline(String objectiveId, Viewpoint at, int page) {
+        List<Timeline.Entry> all = new ArrayList<>();
         reads.aggregate(objectiveId, Long.MAX_VALUE, stored -> {
             ChainedEvent event = stored.event();
             Instant recorded = Instant.parse(event.recordedAt());
             if (!recorded.isAfter(at.asOf()) && event.effectiveOn() != null) {
-                entries.add(entry(event, recorded));
+                all.add(entry(event, recorded));
             }
         });
-        if (entries.isEmpty()) {
+        if (all.isEmpty()) {
             return Timeline.EMPTY;
         }
+        int pages = (all.size() + Timeline.PAGE_SIZE - 1) / Timeline.PAGE_SIZE;
+        int shown = Math.max(0, Math.min(page, pages - 1));
+        int end = all.size() - shown * Timeline.PAGE_SIZE;
+        List<Timeline.Entry> entries = List.copyOf(all.subList(Math.max(0, end - Timeline.PAGE_SIZE), end));
         LocalDate from = entries.stream().map(Timeline.Entry::effectiveOn).min(LocalDate::compareTo).orElseThrow();
         LocalDate to = entries.stream().map(Timeline.Entry::recordedOn).max(LocalDate::compareTo).orElseThrow();
         for (Timeline.Entry entry : entries) {
@@ -49,7 +53,7 @@ class TimelineReads {
             }
         }
         to = at.validAt().isAfter(to) ? at.validAt() : to;
-        return new Timeline(from.minusDays(15), to.plusDays(15), entries);
+        return new Timeline(from.minusDays(15), to.plusDays(15), entries, shown, pages, all.size());
     }
 
     SealChanges.Answer changes(String sealId, String sinceId) {
