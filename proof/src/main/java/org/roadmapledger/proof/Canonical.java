@@ -42,6 +42,12 @@ public final class Canonical {
         return parse(json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A member's text, null when it is absent or JSON null (asText would say "null"). */
+    public static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
     public static ObjectNode object() {
         return JSON.createObjectNode();
     }

@@ -48,14 +48,11 @@ public record ChainedEvent(String aggregateType, String aggregateId, long sequen
 
     /** Read back from an export line or any object {@link #hashed()} wrote. */
     public static ChainedEvent from(JsonNode node) {
-        return new ChainedEvent(text(node, "aggregateType"), text(node, "aggregateId"),
-                node.path("sequence").asLong(-1), text(node, "eventId"), text(node, "type"), text(node, "revision"),
-                text(node, "recordedAt"), text(node, "effectiveOn"), text(node, "actor"),
-                text(node, "correlationId"), node.path("payload"), text(node, "prevHash"));
+        return new ChainedEvent(Canonical.text(node, "aggregateType"), Canonical.text(node, "aggregateId"),
+                node.path("sequence").asLong(-1), Canonical.text(node, "eventId"), Canonical.text(node, "type"),
+                Canonical.text(node, "revision"), Canonical.text(node, "recordedAt"),
+                Canonical.text(node, "effectiveOn"), Canonical.text(node, "actor"),
+                Canonical.text(node, "correlationId"), node.path("payload"), Canonical.text(node, "prevHash"));
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
 }

@@ -42,14 +42,10 @@ public record SealStatement(String sealId, long number, String label, String sea
     }
 
     public static SealStatement from(JsonNode node) {
-        return new SealStatement(text(node, "sealId"), node.path("number").asLong(), text(node, "label"),
-                text(node, "sealedAt"), node.path("position").asLong(), node.path("treeSize").asLong(),
-                node.path("events").asLong(), text(node, "root"), text(node, "keyId"),
-                text(node, "previousSealId"));
+        return new SealStatement(Canonical.text(node, "sealId"), node.path("number").asLong(),
+                Canonical.text(node, "label"), Canonical.text(node, "sealedAt"), node.path("position").asLong(),
+                node.path("treeSize").asLong(), node.path("events").asLong(), Canonical.text(node, "root"),
+                Canonical.text(node, "keyId"), Canonical.text(node, "previousSealId"));
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
 }

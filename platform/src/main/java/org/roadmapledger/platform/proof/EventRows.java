@@ -32,8 +32,8 @@ public final class EventRows {
 
     public static StoredEvent map(ResultSet row) throws SQLException {
         JsonNode meta = metadata(row.getBytes("meta_data"));
-        String hash = text(meta, HASH);
-        String prevHash = text(meta, PREV_HASH);
+        String hash = Canonical.text(meta, HASH);
+        String prevHash = Canonical.text(meta, PREV_HASH);
         StoredEvent.Origin origin = StoredEvent.Origin.APPENDED;
         if (hash == null) {
             hash = row.getString("start_up_hash");
@@ -42,8 +42,8 @@ public final class EventRows {
         }
         ChainedEvent event = ChainedEvent.of(row.getString("type"), row.getString("aggregate_identifier"),
                 row.getLong("sequence_number"), row.getString("event_identifier"), row.getString("payload_type"),
-                row.getString("payload_revision"), row.getString("time_stamp"), text(meta, ACTOR),
-                text(meta, CORRELATION_ID), Canonical.parse(row.getBytes("payload")), prevHash);
+                row.getString("payload_revision"), row.getString("time_stamp"), Canonical.text(meta, ACTOR),
+                Canonical.text(meta, CORRELATION_ID), Canonical.parse(row.getBytes("payload")), prevHash);
         return new StoredEvent(event, hash, origin);
     }
 
@@ -51,8 +51,4 @@ public final class EventRows {
         return bytes == null || bytes.length == 0 ? Canonical.object() : Canonical.parse(bytes);
     }
 
-    static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
 }

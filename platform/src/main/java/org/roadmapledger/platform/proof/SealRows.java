@@ -27,7 +27,7 @@ public final class SealRows {
         jdbc.query("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
                 row -> {
                     JsonNode payload = Canonical.parse(row.getBytes("payload"));
-                    seals.add(new Seal(SealStatement.from(payload), EventRows.text(payload, "signature"),
+                    seals.add(new Seal(SealStatement.from(payload), Canonical.text(payload, "signature"),
                             List.of()));
                 }, LedgerSealed.SEALS);
         return seals;

@@ -3,11 +3,9 @@ package org.roadmapledger.query.pages;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.roadmapledger.platform.proof.SealRows;
 import org.roadmapledger.proof.ChainedEvent;
-import org.roadmapledger.proof.Seal;
 import org.roadmapledger.query.proof.ProofReads;
 import org.roadmapledger.query.proof.SealChanges;
 import org.roadmapledger.query.time.Viewpoint;
-import org.roadmapledger.query.web.NotFound;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,11 +55,7 @@ class TimelineReads {
     }
 
     SealChanges.Answer changes(String sealId, String sinceId) {
-        Seal later = seals.statement(sealId).map(seals::withHeads).orElseThrow(() -> new NotFound("no seal " + sealId));
-        String earlierId = sinceId != null && !sinceId.isBlank() ? sinceId : later.statement().previousSealId();
-        Seal earlier = earlierId == null ? null : seals.statement(earlierId).map(seals::withHeads)
-                .orElseThrow(() -> new NotFound("no seal " + earlierId));
-        return SealChanges.between(earlier, later, reads);
+        return SealChanges.of(seals, reads, sealId, sinceId);
     }
 
     private static Timeline.Entry entry(ChainedEvent event, Instant recorded) {

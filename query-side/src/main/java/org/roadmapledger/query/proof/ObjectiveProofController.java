@@ -60,12 +60,11 @@ class ObjectiveProofController {
         List<ObjectiveProof.Link> chain = new ArrayList<>();
         reads.aggregate(objectiveId, head.head().sequence(), stored -> chain.add(ObjectiveProof.Link.of(stored)));
         MerkleTree tree = trees.tree(sealId);
-        List<String> path = tree.inclusionPath(head.leafIndex()).stream().map(Sha256::hex).toList();
+        List<byte[]> path = tree.inclusionPath(head.leafIndex());
         boolean included = MerkleTree.verifyInclusion(head.leafIndex(), tree.size(),
-                MerkleTree.leafHash(head.head().leaf()), tree.inclusionPath(head.leafIndex()),
-                Sha256.unhex(statement.statement().root()));
+                MerkleTree.leafHash(head.head().leaf()), path, Sha256.unhex(statement.statement().root()));
         return new ObjectiveProof(objectiveId, SealView.of(statement, null), head.head(), head.leafIndex(),
-                tree.size(), path, included, chain);
+                tree.size(), path.stream().map(Sha256::hex).toList(), included, chain);
     }
 
     @GetMapping(path = "/api/objectives/{id}/verification", produces = MediaType.APPLICATION_JSON_VALUE)

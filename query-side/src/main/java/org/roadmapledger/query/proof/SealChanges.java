@@ -1,10 +1,13 @@
 package org.roadmapledger.query.proof;
 
 import org.roadmapledger.api.proof.LedgerSealed;
+import org.roadmapledger.platform.proof.SealRows;
 import org.roadmapledger.proof.Seal;
 import org.roadmapledger.proof.SealHead;
 import org.roadmapledger.proof.StoredEvent;
 import org.roadmapledger.query.time.Viewpoint;
+import org.roadmapledger.query.web.InvalidParameter;
+import org.roadmapledger.query.web.NotFound;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,7 +38,29 @@ public final class SealChanges {
     private SealChanges() {
     }
 
-    public static Answer between(Seal earlier, Seal later, ProofReads reads) {
+    /**
+     * The changes of seal {@code sealId} since seal {@code since}, or since the seal before it when {@code since}
+     * is null.
+     *
+     * @throws NotFound         when there is no seal {@code sealId}
+     * @throws InvalidParameter when {@code since} names no seal, or one taken after it
+     */
+    public static Answer of(SealRows seals, ProofReads reads, String sealId, String since) {
+        Seal later = seals.statement(sealId).map(seals::withHeads)
+                .orElseThrow(() -> new NotFound("no seal " + sealId));
+        String earlierId = since != null && !since.isBlank() ? since : later.statement().previousSealId();
+        Seal earlier = null;
+        if (earlierId != null) {
+            earlier = seals.statement(earlierId).map(seals::withHeads)
+                    .orElseThrow(() -> new InvalidParameter("since", "no seal " + earlierId));
+            if (earlier.statement().number() >= later.statement().number()) {
+                throw new InvalidParameter("since", "must name a seal taken before " + sealId);
+            }
+        }
+        return between(earlier, later, reads);
+    }
+
+    static Answer between(Seal earlier, Seal later, ProofReads reads) {
         Map<String, Long> from = new HashMap<>();
         if (earlier != null) {
             earlier.heads().forEach(head -> from.put(head.aggregateId(), head.sequence()));

@@ -5,7 +5,6 @@ import org.roadmapledger.proof.Seal;
 import org.roadmapledger.query.QueryProperties;
 import org.roadmapledger.query.roadmap.RoadmapQueries;
 import org.roadmapledger.query.time.Viewpoint;
-import org.roadmapledger.query.web.InvalidParameter;
 import org.roadmapledger.query.web.KnownParametersOnly;
 import org.roadmapledger.query.web.NotFound;
 import org.roadmapledger.query.web.PageOf;
@@ -62,17 +61,7 @@ class SealQueryController {
     @GetMapping(path = "/api/seals/{id}/changes", produces = MediaType.APPLICATION_JSON_VALUE)
     SealChanges.Answer changes(@PathVariable("id") String sealId,
                                @RequestParam(required = false) String since) {
-        Seal later = seals.withHeads(find(sealId));
-        String earlierId = since != null ? since : later.statement().previousSealId();
-        Seal earlier = null;
-        if (earlierId != null) {
-            earlier = seals.statement(earlierId).map(seals::withHeads)
-                    .orElseThrow(() -> new InvalidParameter("since", "no seal " + earlierId));
-            if (earlier.statement().number() >= later.statement().number()) {
-                throw new InvalidParameter("since", "must name a seal taken before " + sealId);
-            }
-        }
-        return SealChanges.between(earlier, later, reads);
+        return SealChanges.of(seals, reads, sealId, since);
     }
 
     private Seal find(String sealId) {
