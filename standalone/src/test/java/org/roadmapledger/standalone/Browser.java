@@ -1,5 +1,8 @@
 package org.roadmapledger.standalone;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -12,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A real browser for the page tests: Debian's Chromium, headless, driven through its own chromedriver (Selenium
@@ -39,6 +44,19 @@ final class Browser {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /** What axe-core's scan (WCAG 2.1 A and AA) finds serious or critical on the page the browser shows. */
+    static List<String> seriousViolations(ChromeDriver driver) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        List<String> found = new ArrayList<>();
+        for (Rule violation : results.getViolations()) {
+            if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
+                found.add(violation.getId() + " (" + violation.getImpact() + ") on " + violation.getNodes().stream()
+                        .limit(3).map(node -> String.valueOf(node.getTarget())).toList());
+            }
+        }
+        return found;
     }
 
     static Path screenshot(ChromeDriver driver, String name) {

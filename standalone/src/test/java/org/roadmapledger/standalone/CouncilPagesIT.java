@@ -6,9 +6,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -127,6 +124,28 @@ class CouncilPagesIT {
     }
 
     @Test
+    void what_changed_between_two_dates_lists_the_changes_recorded_then_and_marks_the_retroactive_ones() {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        assertThat(http.post("/api/objectives/1.06/status-reports", "{\"status\":\"ON_TRACK\",\"effectiveOn\":\""
+                + today.minusDays(40) + "\"}").status()).isEqualTo(201);
+        browser = Browser.open("fr");
+        browser.get(base + "/pages/changes");
+
+        browser.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("from")), today.toString());
+        browser.findElement(By.id("apply-dates")).click();
+        await().atMost(Duration.ofSeconds(10)).until(browser::getCurrentUrl, url -> url.contains("from=" + today));
+        Browser.screenshot(browser, "changes-dates");
+
+        WebElement objective = browser.findElement(By.cssSelector("section[data-aggregate='1.06']"));
+        assertThat(objective.findElements(By.cssSelector("li[data-retroactive='true']"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("changes-summary")).getAttribute("data-from")).isEqualTo(today.toString());
+        browser.get(base + "/pages/changes?from=" + today.plusDays(1));
+        assertThat(browser.findElements(By.cssSelector("section[data-aggregate]"))).isEmpty();
+        assertThat(http.get("/pages/changes?from=yesterday").status()).isEqualTo(400);
+        assertThat(http.get("/pages/changes?from=" + today + "&to=" + today.minusDays(1)).status()).isEqualTo(400);
+    }
+
+    @Test
     void english_on_request_and_every_control_reached_by_the_keyboard() {
         browser = Browser.open("en");
         browser.get(base + "/");
@@ -181,17 +200,10 @@ class CouncilPagesIT {
     void an_accessibility_scan_of_each_page_finds_no_serious_or_critical_violation() {
         browser = Browser.open("fr");
         List<String> found = new ArrayList<>();
-        for (String page : List.of("/", "/?validAt=2024-06-30", "/pages/objectives/1.01", "/pages/changes")) {
+        for (String page : List.of("/", "/?validAt=2024-06-30", "/pages/objectives/1.01", "/pages/changes",
+                "/pages/changes?from=2023-01-01")) {
             browser.get(base + page);
-            Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-                    .analyze(browser);
-            for (Rule violation : results.getViolations()) {
-                if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
-                    found.add(page + ": " + violation.getId() + " (" + violation.getImpact() + ") on "
-                            + violation.getNodes().stream().limit(3).map(node -> String.valueOf(node.getTarget()))
-                            .toList());
-                }
-            }
+            Browser.seriousViolations(browser).forEach(violation -> found.add(page + ": " + violation));
         }
 
         assertThat(found).isEmpty();

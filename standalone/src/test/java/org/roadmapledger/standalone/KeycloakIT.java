@@ -60,6 +60,10 @@ class KeycloakIT {
     private static GenericContainer<?> withSecrets(GenericContainer<?> container) {
         SECRETS.forEach((client, secret) -> container.withEnv(
                 "LEDGER_KC_" + client.toUpperCase().replace('-', '_') + "_SECRET", secret));
+        // the pages' demo users (not logged in here: their login is the standalone's PageLoginIT's path)
+        for (String user : new String[] {"COUNCIL", "AUDITOR", "PROGRAMME_OFFICE", "SPONSOR_ANS"}) {
+            container.withEnv("LEDGER_KC_" + user + "_PASSWORD", UUID.randomUUID().toString());
+        }
         return container;
     }
 

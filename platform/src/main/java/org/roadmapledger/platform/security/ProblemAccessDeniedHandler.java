@@ -10,7 +10,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import java.io.IOException;
 
 /** A valid token without the right: 403, and a problem document that names the roles that would have done. */
-final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
+public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
     private final BearerTokenAccessDeniedHandler challenge = new BearerTokenAccessDeniedHandler();
 

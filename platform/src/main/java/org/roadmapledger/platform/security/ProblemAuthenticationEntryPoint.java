@@ -14,7 +14,7 @@ import java.io.IOException;
  * 6750 (Spring Security's), and a problem document. What was wrong with a token is said in the challenge's
  * {@code error_description}, never which key or claim value the ledger expected.
  */
-final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
+public final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
 

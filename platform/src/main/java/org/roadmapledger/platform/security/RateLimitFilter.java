@@ -19,7 +19,7 @@ import java.util.Map;
  * {@code Retry-After} (whole seconds until a token is back) and is not served. Runs after authentication, so a
  * principal is counted as itself wherever it calls from, and a flood of bad tokens is counted per address.
  */
-abstract class RateLimitFilter extends OncePerRequestFilter {
+public abstract class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimitProperties properties;
     private final Map<String, Bucket> buckets;
@@ -28,9 +28,9 @@ abstract class RateLimitFilter extends OncePerRequestFilter {
      * Before authentication, every request counted by its client address at ten times the principal's limits: a
      * flood of bad tokens is stopped before their validation costs anything.
      */
-    static final class PerAddress extends RateLimitFilter {
+    public static final class PerAddress extends RateLimitFilter {
 
-        PerAddress(RateLimitProperties properties) {
+        public PerAddress(RateLimitProperties properties) {
             super(new RateLimitProperties(properties.perSecond() * 10, properties.burst() * 10,
                     properties.principals()));
         }
@@ -42,9 +42,9 @@ abstract class RateLimitFilter extends OncePerRequestFilter {
     }
 
     /** After authentication: each principal its own bucket, wherever it calls from. */
-    static final class PerPrincipal extends RateLimitFilter {
+    public static final class PerPrincipal extends RateLimitFilter {
 
-        PerPrincipal(RateLimitProperties properties) {
+        public PerPrincipal(RateLimitProperties properties) {
             super(properties);
         }
 

@@ -19,11 +19,11 @@ import java.util.Set;
  * Turns a validated token into the request's authentication: the ledger's roles found in the roles claim (others
  * are ignored) become authorities, and the {@link Caller} rides along as its details.
  */
-final class RoleClaims implements Converter<Jwt, AbstractAuthenticationToken> {
+public final class RoleClaims implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private final OidcProperties properties;
 
-    RoleClaims(OidcProperties properties) {
+    public RoleClaims(OidcProperties properties) {
         this.properties = properties;
     }
 

@@ -29,7 +29,12 @@ public record PageViewpoint(Viewpoint viewpoint, String validAt, String asOf, Se
 
     /** The same with a page number, for the timeline's pages. */
     public String link(String path, int page) {
-        return UriComponentsBuilder.fromUriString(link(path)).queryParam("page", page).build().toUriString();
+        return link(path, "page", page);
+    }
+
+    /** The same with one more parameter: a page of the timeline ({@code page}) or of the history ({@code history}). */
+    public String link(String path, String parameter, int value) {
+        return UriComponentsBuilder.fromUriString(link(path)).queryParam(parameter, value).build().toUriString();
     }
 
     public boolean now() {

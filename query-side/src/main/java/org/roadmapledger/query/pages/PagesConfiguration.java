@@ -3,9 +3,8 @@ package org.roadmapledger.query.pages;
 import jakarta.servlet.http.HttpServletRequest;
 import org.roadmapledger.platform.proof.SealRows;
 import org.roadmapledger.platform.security.AccessRules;
-import org.roadmapledger.platform.security.Grant;
+import org.roadmapledger.query.pages.login.PagesSecurity;
 import org.roadmapledger.query.proof.ProofReads;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,23 +18,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-import static org.roadmapledger.platform.security.Grant.roles;
-import static org.roadmapledger.platform.security.Role.AUDITOR;
-import static org.roadmapledger.platform.security.Role.COUNCIL;
-import static org.roadmapledger.platform.security.Role.PROGRAMME_OFFICE;
-import static org.roadmapledger.platform.security.Role.SERVICE;
-import static org.roadmapledger.platform.security.Role.SPONSOR;
-import static org.springframework.http.HttpMethod.GET;
 
 /**
  * The pages' language (French first; English on request, by {@code Accept-Language} or the switch, which a cookie
- * remembers) and who may read them: whoever reads status (DESIGN), everyone with {@code LEDGER_PUBLIC_READS}; the
- * design system's files are public.
+ * remembers); the design system's files are public. Who may read the pages is {@code login.PagesSecurity}'s.
  */
 @Configuration(proxyBeanMethods = false)
 class PagesConfiguration implements WebMvcConfigurer {
 
-    static final String[] PAGES = {"/", "/pages/**"};
+    static final String[] PAGES = PagesSecurity.PAGES;
     private static final List<Locale> SUPPORTED = List.of(Locale.FRENCH, Locale.ENGLISH);
 
     @Bean
@@ -61,13 +52,6 @@ class PagesConfiguration implements WebMvcConfigurer {
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change).addPathPatterns(PAGES);
-    }
-
-    @Bean
-    AccessRules pageAccessRules(@Value("${ledger.public-reads:false}") boolean publicReads) {
-        AccessRules rules = AccessRules.of(Grant.of(GET, roles(COUNCIL, AUDITOR, SERVICE, PROGRAMME_OFFICE, SPONSOR),
-                PAGES));
-        return publicReads ? rules.withPublicReads(PAGES) : rules;
     }
 
     @Bean

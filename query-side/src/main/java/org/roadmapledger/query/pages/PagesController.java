@@ -1,11 +1,13 @@
 package org.roadmapledger.query.pages;
 
 import org.roadmapledger.platform.proof.SealRows;
+import org.roadmapledger.platform.security.Caller;
 import org.roadmapledger.proof.Seal;
 import org.roadmapledger.query.QueryProperties;
 import org.roadmapledger.query.objective.ObjectiveQueries;
 import org.roadmapledger.query.roadmap.RoadmapQueries;
 import org.roadmapledger.query.time.Viewpoint;
+import org.roadmapledger.query.web.InvalidParameter;
 import org.roadmapledger.query.web.NotFound;
 import org.roadmapledger.query.web.PathIds;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,16 +38,18 @@ import java.util.Optional;
 @Hidden
 class PagesController {
 
-
     private final RoadmapQueries roadmap;
     private final ObjectiveQueries objectives;
     private final ObjectProvider<SealRows> seals;
     private final ObjectProvider<TimelineReads> timelines;
+    private final AuditReads audits;
     private final QueryProperties properties;
     private final Clock clock;
 
     PagesController(RoadmapQueries roadmap, ObjectiveQueries objectives, ObjectProvider<SealRows> seals,
-                    ObjectProvider<TimelineReads> timelines, QueryProperties properties, Clock clock) {
+                    ObjectProvider<TimelineReads> timelines, AuditReads audits, QueryProperties properties,
+                    Clock clock) {
+        this.audits = audits;
         this.roadmap = roadmap;
         this.objectives = objectives;
         this.seals = seals;
@@ -61,6 +67,11 @@ class PagesController {
                 : new LanguageLink("en", "English", here.build().toUriString());
     }
 
+    @ModelAttribute("viewer")
+    PageViewer viewer() {
+        return Caller.current().map(PageViewer::of).orElse(null);
+    }
+
     @GetMapping("/")
     String roadmap(@RequestParam(required = false) String validAt, @RequestParam(required = false) String asOf,
                    @RequestParam(required = false) String seal, Model model) {
@@ -74,7 +85,8 @@ class PagesController {
     @GetMapping("/pages/objectives/{id}")
     String objective(@PathVariable("id") String rawId, @RequestParam(required = false) String validAt,
                      @RequestParam(required = false) String asOf, @RequestParam(required = false) String seal,
-                     @RequestParam(defaultValue = "0") int page, Model model) {
+                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "0") int history,
+                     HttpServletRequest request, Model model) {
         String id = PathIds.objective(rawId);
         PageViewpoint at = viewpoint(validAt, asOf, seal);
         model.addAttribute("at", at);
@@ -84,18 +96,42 @@ class PagesController {
                         + at.viewpoint().validAt())));
         TimelineReads reads = timelines.getIfAvailable();
         model.addAttribute("timeline", reads == null ? Timeline.EMPTY : reads.timeline(id, at.viewpoint(), page));
+        PageViewer viewer = viewer();
+        if (viewer != null && viewer.auditor()) {
+            model.addAttribute("audit", audits.audit(id, history, sealList(), request));
+        }
         return "pages/objective";
     }
 
     @GetMapping("/pages/changes")
     String changes(@RequestParam(required = false) String seal, @RequestParam(required = false) String since,
+                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                    Model model) {
         TimelineReads reads = timelines.getIfAvailable();
         List<Seal> all = sealList();
         model.addAttribute("seals", all);
+        if (blankToNull(from) != null) {
+            LocalDate start = date("from", from);
+            LocalDate end = blankToNull(to) == null ? LocalDate.now(clock.withZone(Viewpoint.LEDGER_ZONE)) : date("to", to);
+            if (end.isBefore(start)) {
+                throw new InvalidParameter("to", "must not be before from (" + start + ")");
+            }
+            model.addAttribute("from", start);
+            model.addAttribute("to", end);
+            model.addAttribute("changes", reads == null ? null : reads.changesRecorded(start, end));
+            return "pages/changes";
+        }
         model.addAttribute("changes", reads == null || all.isEmpty() ? null : reads.changes(
                 seal != null ? seal : all.get(0).statement().sealId(), since));
         return "pages/changes";
+    }
+
+    private static LocalDate date(String parameter, String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameter(parameter, "must be a date, YYYY-MM-DD");
+        }
     }
 
     private List<Seal> sealList() {

@@ -30,8 +30,8 @@ public record Timeline(LocalDate from, LocalDate to, List<Entry> entries, int pa
      * @param lane       0 milestones, 1 status, 2 sponsor and the rest
      * @param detail     what it said: the milestone and its date, the status, the sponsor
      */
-    public record Entry(long sequence, String kind, int lane, LocalDate effectiveOn, LocalDate recordedOn, String detail,
-                 String actor) {
+    public record Entry(long sequence, String kind, int lane, LocalDate effectiveOn, LocalDate recordedOn,
+                        String detail) {
 
         public boolean backdated() {
             return recordedOn.isAfter(effectiveOn);

@@ -58,6 +58,10 @@ class TimelineReads {
         return SealChanges.of(seals, reads, sealId, sinceId);
     }
 
+    SealChanges.Answer changesRecorded(LocalDate from, LocalDate to) {
+        return SealChanges.recordedBetween(reads, from, to);
+    }
+
     private static Timeline.Entry entry(ChainedEvent event, Instant recorded) {
         String kind = event.type().substring(event.type().lastIndexOf('.') + 1);
         JsonNode p = event.payload();
@@ -96,6 +100,6 @@ class TimelineReads {
             }
         }
         return new Timeline.Entry(event.sequence(), kind, lane, LocalDate.parse(event.effectiveOn()),
-                recorded.atZone(Viewpoint.LEDGER_ZONE).toLocalDate(), detail, event.actor());
+                recorded.atZone(Viewpoint.LEDGER_ZONE).toLocalDate(), detail);
     }
 }

@@ -2,12 +2,9 @@ package org.roadmapledger.query.proof;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.roadmapledger.platform.proof.SealRows;
-import org.roadmapledger.proof.ChainCheck;
-import org.roadmapledger.proof.Finding;
 import org.roadmapledger.proof.MerkleTree;
 import org.roadmapledger.proof.Seal;
 import org.roadmapledger.proof.Sha256;
-import org.roadmapledger.proof.StoredEvent;
 import org.roadmapledger.query.access.AccessLog;
 import org.roadmapledger.query.web.KnownParametersOnly;
 import org.roadmapledger.query.web.NotFound;
@@ -20,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,8 +33,11 @@ class ObjectiveProofController {
     private final ProofReads reads;
     private final SealTrees trees;
     private final AccessLog accessLog;
+    private final ObjectiveChecks checks;
 
-    ObjectiveProofController(SealRows seals, ProofReads reads, SealTrees trees, AccessLog accessLog) {
+    ObjectiveProofController(SealRows seals, ProofReads reads, SealTrees trees, AccessLog accessLog,
+                             ObjectiveChecks checks) {
+        this.checks = checks;
         this.seals = seals;
         this.reads = reads;
         this.trees = trees;
@@ -71,23 +70,7 @@ class ObjectiveProofController {
     ObjectiveVerification verification(@PathVariable("id") String rawId, HttpServletRequest request) {
         String objectiveId = PathIds.objective(rawId);
         accessLog.record("proof", objectiveId, request);
-        ChainCheck check = new ChainCheck(new HashMap<>());
-        List<Finding> findings = new ArrayList<>();
-        List<StoredEvent> last = new ArrayList<>(1);
-        reads.aggregate(objectiveId, Long.MAX_VALUE, stored -> {
-            check.accept(stored).ifPresent(findings::add);
-            last.clear();
-            last.add(stored);
-        });
-        if (last.isEmpty()) {
-            throw new NotFound("objective " + objectiveId + " has no events");
-        }
-        List<String> sealedIn = new ArrayList<>();
-        for (Seal seal : seals.statements()) {
-            seals.head(seal.statement().sealId(), objectiveId).ifPresent(head ->
-                    sealedIn.add(seal.statement().sealId()));
-        }
-        return ObjectiveVerification.of(objectiveId, check, findings, last.get(0), sealedIn);
+        return checks.verify(objectiveId).orElseThrow(() -> new NotFound("objective " + objectiveId + " has no events"));
     }
 
     private Optional<Seal> latestHolding(String objectiveId) {

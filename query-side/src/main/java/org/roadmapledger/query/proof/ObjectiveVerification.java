@@ -12,7 +12,7 @@ import java.util.List;
  * @param firstBroken the first event whose hash or link breaks, null when the chain is valid
  * @param sealedIn    the seals that hold the objective
  */
-record ObjectiveVerification(String objectiveId, boolean valid, long events, long chainedAtStartUp, String headHash,
+public record ObjectiveVerification(String objectiveId, boolean valid, long events, long chainedAtStartUp, String headHash,
                              Finding firstBroken, List<String> sealedIn) {
 
     static ObjectiveVerification of(String objectiveId, ChainCheck check, List<Finding> findings, StoredEvent last,

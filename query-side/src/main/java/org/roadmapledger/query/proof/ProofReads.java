@@ -1,5 +1,6 @@
 package org.roadmapledger.query.proof;
 
+import org.axonframework.common.DateTimeUtils;
 import org.roadmapledger.platform.proof.EventRows;
 import org.roadmapledger.proof.StoredEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -7,6 +8,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -43,6 +45,14 @@ public class ProofReads {
                 + " ORDER BY e.sequence_number", row -> {
             each.accept(EventRows.map(row));
         }, aggregateId, upToSequence);
+    }
+
+    /** The events recorded from {@code from} (inclusive) to {@code to} (exclusive), by aggregate then sequence. */
+    public void recorded(Instant from, Instant to, Consumer<StoredEvent> each) {
+        readOnly.executeWithoutResult(status -> streaming.query(EventRows.SELECT
+                + " WHERE e.time_stamp >= ? AND e.time_stamp < ?" + ORDER, row -> {
+            each.accept(EventRows.map(row));
+        }, DateTimeUtils.formatInstant(from), DateTimeUtils.formatInstant(to)));
     }
 
     /** Every event, by aggregate then sequence. */

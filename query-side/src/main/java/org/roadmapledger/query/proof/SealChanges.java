@@ -90,6 +90,28 @@ public final class SealChanges {
                 List.copyOf(items.values()));
     }
 
+    /**
+     * The changes recorded from the start of day {@code from} to the end of day {@code to} (Europe/Paris): what was
+     * recorded after a council held on {@code from}; those effective before that day are {@code retroactive}.
+     */
+    public static Answer recordedBetween(ProofReads reads, LocalDate from, LocalDate to) {
+        Map<String, AggregateChanges> items = new LinkedHashMap<>();
+        long[] counts = {0, 0};
+        reads.recorded(from.atStartOfDay(Viewpoint.LEDGER_ZONE).toInstant(),
+                to.plusDays(1).atStartOfDay(Viewpoint.LEDGER_ZONE).toInstant(), stored -> {
+                    if (LedgerSealed.SEALS.equals(stored.event().aggregateId())) {
+                        return;
+                    }
+                    Change change = change(stored, from);
+                    items.computeIfAbsent(stored.event().aggregateId(), id -> new AggregateChanges(
+                            stored.event().aggregateType(), id,
+                            new ArrayList<>())).changes().add(change);
+                    counts[0]++;
+                    counts[1] += change.retroactive() ? 1 : 0;
+                });
+        return new Answer(null, null, null, items.size(), counts[0], counts[1], List.copyOf(items.values()));
+    }
+
     private static Change change(StoredEvent stored, LocalDate sealedOn) {
         var event = stored.event();
         boolean retroactive = sealedOn != null && event.effectiveOn() != null

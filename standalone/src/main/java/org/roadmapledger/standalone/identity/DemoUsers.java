@@ -43,6 +43,7 @@ class DemoUsers {
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUri(issuer + "/login/oauth2/code/" + PAGES_CLIENT)
+                .postLogoutRedirectUri(issuer + "/")
                 .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
                         .build())
