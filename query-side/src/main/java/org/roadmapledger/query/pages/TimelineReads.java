@@ -27,21 +27,22 @@ class TimelineReads {
     }
 
     Timeline timeline(String objectiveId, Viewpoint at, int page) {
-        List<Timeline.Entry> all = new ArrayList<>();
-        reads.aggregate(objectiveId, Long.MAX_VALUE, stored -> {
-            ChainedEvent event = stored.event();
-            Instant recorded = Instant.parse(event.recordedAt());
-            if (!recorded.isAfter(at.asOf()) && event.effectiveOn() != null) {
-                all.add(entry(event, recorded));
-            }
-        });
-        if (all.isEmpty()) {
+        long total = reads.countRecorded(objectiveId, at.asOf());
+        if (total == 0) {
             return Timeline.EMPTY;
         }
-        int pages = (all.size() + Timeline.PAGE_SIZE - 1) / Timeline.PAGE_SIZE;
+        int pages = (int) ((total + Timeline.PAGE_SIZE - 1) / Timeline.PAGE_SIZE);
         int shown = Math.max(0, Math.min(page, pages - 1));
-        int end = all.size() - shown * Timeline.PAGE_SIZE;
-        List<Timeline.Entry> entries = List.copyOf(all.subList(Math.max(0, end - Timeline.PAGE_SIZE), end));
+        List<Timeline.Entry> entries = new ArrayList<>(Timeline.PAGE_SIZE);
+        reads.recordedPage(objectiveId, at.asOf(), (long) shown * Timeline.PAGE_SIZE, Timeline.PAGE_SIZE, stored -> {
+            ChainedEvent event = stored.event();
+            if (event.effectiveOn() != null) {
+                entries.add(0, entry(event, Instant.parse(event.recordedAt())));
+            }
+        });
+        if (entries.isEmpty()) {
+            return Timeline.EMPTY;
+        }
         LocalDate from = entries.stream().map(Timeline.Entry::effectiveOn).min(LocalDate::compareTo).orElseThrow();
         LocalDate to = entries.stream().map(Timeline.Entry::recordedOn).max(LocalDate::compareTo).orElseThrow();
         for (Timeline.Entry entry : entries) {
@@ -51,7 +52,7 @@ class TimelineReads {
             }
         }
         to = at.validAt().isAfter(to) ? at.validAt() : to;
-        return new Timeline(from.minusDays(15), to.plusDays(15), entries, shown, pages, all.size());
+        return new Timeline(from.minusDays(15), to.plusDays(15), List.copyOf(entries), shown, pages, total);
     }
 
     SealChanges.Answer changes(String sealId, String sinceId) {

@@ -9,6 +9,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.function.Consumer;
 
 /**
@@ -49,10 +51,34 @@ public class ProofReads {
 
     /** The events recorded from {@code from} (inclusive) to {@code to} (exclusive), by aggregate then sequence. */
     public void recorded(Instant from, Instant to, Consumer<StoredEvent> each) {
+        // the index orders the text, whose fractions of a second vary in length: a second's margin on each side
+        // through the index, then the exact bounds
         readOnly.executeWithoutResult(status -> streaming.query(EventRows.SELECT
                 + " WHERE e.time_stamp >= ? AND e.time_stamp < ?" + ORDER, row -> {
+            StoredEvent stored = EventRows.map(row);
+            Instant recorded = Instant.parse(stored.event().recordedAt());
+            if (!recorded.isBefore(from) && recorded.isBefore(to)) {
+                each.accept(stored);
+            }
+        }, DateTimeUtils.formatInstant(from.minusSeconds(1)), DateTimeUtils.formatInstant(to.plusSeconds(1))));
+    }
+
+    /** How many of an aggregate's events were recorded at or before {@code asOf}. */
+    public long countRecorded(String aggregateId, Instant asOf) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?"
+                + " AND time_stamp::timestamptz <= ?", Long.class, aggregateId, utc(asOf));
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * A page of an aggregate's events recorded at or before {@code asOf}, the newest first: a page reads its own
+     * events only (an objective of 7,700 events took 540 ms a page when all were read to page them).
+     */
+    public void recordedPage(String aggregateId, Instant asOf, long offset, int limit, Consumer<StoredEvent> each) {
+        jdbc.query(EventRows.SELECT + " WHERE e.aggregate_identifier = ? AND e.time_stamp::timestamptz <= ?"
+                + " ORDER BY e.sequence_number DESC LIMIT ? OFFSET ?", row -> {
             each.accept(EventRows.map(row));
-        }, DateTimeUtils.formatInstant(from), DateTimeUtils.formatInstant(to)));
+        }, aggregateId, utc(asOf), limit, offset);
     }
 
     /** Every event, by aggregate then sequence. */
@@ -69,5 +95,9 @@ public class ProofReads {
                 + " AND e.sequence_number <= h.sequence_number" + ORDER, row -> {
             each.accept(EventRows.map(row));
         }, sealId));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }
