@@ -36,10 +36,11 @@ class ReadyBanner implements ApplicationListener<ApplicationReadyEvent> {
         log.info("""
                 Roadmap Ledger is running.
                   data:       {} (event store in postgres/, views in mongo/; LEDGER_DATA_DIR to move it)
+                  pages:      {}/ (the council pages; log in as a demo user, e.g. council, or with LEDGER_PUBLIC_READS=true)
                   API:        {}/api/roadmap  {}/api/objectives
                   Swagger UI: {}/swagger-ui.html (OpenAPI: {}/v3/api-docs)
                   health:     {}/actuator/health
-                  identity:   {}""", data, base, base, base, base, base, identity(base));
+                  identity:   {}""", data, base, base, base, base, base, base, identity(base));
     }
 
     // the secrets stay in their files: the banner says where they are and how to use them

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -18,6 +19,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -107,6 +110,43 @@ class PageLoginIT {
         assertThat(browser.findElements(By.id("timeline-table"))).hasSize(1);
         assertThat(browser.findElements(By.id("history"))).isEmpty();
         assertThat(browser.findElements(By.id("proof"))).isEmpty();
+    }
+
+    @Test
+    void a_council_member_reads_an_objectives_status_on_a_date_as_presented_at_a_council_by_clicking() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        LocalDate onDate = today.minusDays(30);
+        assertThat(http.post("/api/objectives/1.07/status-reports", "{\"status\":\"ON_TRACK\",\"effectiveOn\":\""
+                + today.minusDays(60) + "\"}").status()).isEqualTo(201);
+        Http.Response sealed = http.post("/api/seals", "{\"label\":\"Conseil du numérique en santé\"}");
+        assertThat(sealed.status()).isEqualTo(201);
+        String sealId = sealed.json().path("sealId").asText();
+        // recorded after the council, effective before the date asked about: a retroactive correction
+        assertThat(http.post("/api/objectives/1.07/status-reports", "{\"status\":\"LATE\",\"effectiveOn\":\""
+                + today.minusDays(45) + "\"}").status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> http.getJson("/api/objectives/1.07").path("status")
+                .asText().equals("LATE"));
+        browser = Browser.open("fr");
+        browser.get(base + "/");
+        logIn("council");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("seal")).isEmpty());
+
+        new Select(browser.findElement(By.id("seal"))).selectByValue(sealId);
+        browser.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("validAt")),
+                onDate.toString());
+        browser.findElement(By.id("apply")).click();
+        await().atMost(Duration.ofSeconds(10)).until(browser::getCurrentUrl, url -> url.contains("seal=" + sealId));
+        Browser.screenshot(browser, "roadmap-as-sealed");
+
+        assertThat(browser.getCurrentUrl()).contains("validAt=" + onDate);
+        assertThat(status("1.07")).as("as presented at the council").isEqualTo("ON_TRACK");
+        browser.get(base + "/?validAt=" + onDate);
+        assertThat(status("1.07")).as("as known now, with the correction").isEqualTo("LATE");
+    }
+
+    private String status(String objectiveId) {
+        return browser.findElement(By.cssSelector("tr[data-objective='" + objectiveId + "'] [data-status]"))
+                .getAttribute("data-status");
     }
 
     @Test
