@@ -23,8 +23,14 @@
                 }
             });
     }
-    // the views follow the event store within moments: read again soon, and once more a little later
-    function changed() {
+    // the views follow the event store within moments: read again soon, and once more a little later; an
+    // objective's page only for its own changes (an auditor's page read again is a read of its history and proof,
+    // which the access log records)
+    var only = document.body.dataset.objective;
+    function changed(event) {
+        if (only && String(event.data).split(' ')[0] !== only) {
+            return;
+        }
         timers.forEach(clearTimeout);
         timers = [setTimeout(redraw, 250), setTimeout(redraw, 1000)];
     }

@@ -142,6 +142,8 @@ class CouncilPagesIT {
         browser.get(base + "/pages/changes?from=" + today.plusDays(1));
         assertThat(browser.findElements(By.cssSelector("section[data-aggregate]"))).isEmpty();
         assertThat(http.get("/pages/changes?from=yesterday").status()).isEqualTo(400);
+        assertThat(http.get("/pages/changes?from=%2B999999999-12-31").status()).isEqualTo(400);
+        assertThat(http.get("/pages/changes?from=9999-12-31").status()).isEqualTo(400);
         assertThat(http.get("/pages/changes?from=" + today + "&to=" + today.minusDays(1)).status()).isEqualTo(400);
     }
 

@@ -169,7 +169,10 @@ class PageLoginIT {
         assertThat(browserLike.statusCode()).isEqualTo(302);
         assertThat(browserLike.headers().firstValue("Location")).hasValue(base + "/oauth2/authorization/ledger-pages");
 
-        assertThat(get("/", "text/html", http.bearer("GET", "/api/roadmap")).statusCode()).isEqualTo(200);
+        HttpResponse<String> withToken = get("/", "text/html", http.bearer("GET", "/api/roadmap"));
+        assertThat(withToken.statusCode()).isEqualTo(200);
+        assertThat(withToken.headers().firstValue("Set-Cookie")).as("no session for a bearer token").isEmpty();
+        assertThat(get("/oauth2/authorization/elsewhere", "text/html", null).statusCode()).isEqualTo(404);
         assertThat(get("/", "text/html", http.bearer("POST", "/api/admin/replay")).statusCode()).isEqualTo(403);
         assertThat(get("/", "text/html", "Bearer not-a-token").statusCode()).isEqualTo(401);
     }

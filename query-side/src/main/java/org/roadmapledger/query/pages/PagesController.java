@@ -4,6 +4,7 @@ import org.roadmapledger.platform.proof.SealRows;
 import org.roadmapledger.platform.security.Caller;
 import org.roadmapledger.proof.Seal;
 import org.roadmapledger.query.QueryProperties;
+import org.roadmapledger.query.pages.login.PageTokens;
 import org.roadmapledger.query.objective.ObjectiveQueries;
 import org.roadmapledger.query.roadmap.RoadmapQueries;
 import org.roadmapledger.query.time.Viewpoint;
@@ -38,6 +39,9 @@ import java.util.Optional;
 @Hidden
 class PagesController {
 
+    /** The last day a window of changes may end on: the day after it must still have a four-digit year. */
+    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 30);
+
     private final RoadmapQueries roadmap;
     private final ObjectiveQueries objectives;
     private final ObjectProvider<SealRows> seals;
@@ -68,8 +72,9 @@ class PagesController {
     }
 
     @ModelAttribute("viewer")
-    PageViewer viewer() {
-        return Caller.current().map(PageViewer::of).orElse(null);
+    PageViewer viewer(HttpServletRequest request) {
+        boolean session = request.getAttribute(PageTokens.SESSION_LOGIN) != null;
+        return Caller.current().map(caller -> PageViewer.of(caller, session)).orElse(null);
     }
 
     @GetMapping("/")
@@ -96,7 +101,7 @@ class PagesController {
                         + at.viewpoint().validAt())));
         TimelineReads reads = timelines.getIfAvailable();
         model.addAttribute("timeline", reads == null ? Timeline.EMPTY : reads.timeline(id, at.viewpoint(), page));
-        PageViewer viewer = viewer();
+        PageViewer viewer = viewer(request);
         if (viewer != null && viewer.auditor()) {
             model.addAttribute("audit", audits.audit(id, history, sealList(), request));
         }
@@ -128,10 +133,14 @@ class PagesController {
 
     private static LocalDate date(String parameter, String text) {
         try {
-            return LocalDate.parse(text);
+            LocalDate date = LocalDate.parse(text);
+            if (text.length() == 10 && !date.isAfter(LAST_DAY)) {
+                return date;
+            }
         } catch (DateTimeParseException e) {
-            throw new InvalidParameter(parameter, "must be a date, YYYY-MM-DD");
+            // said below
         }
+        throw new InvalidParameter(parameter, "must be a date, YYYY-MM-DD, up to " + LAST_DAY);
     }
 
     private List<Seal> sealList() {

@@ -26,6 +26,11 @@ public final class SealChanges {
 
     public record Change(long sequence, String eventId, String type, String recordedAt, String effectiveOn, String actor,
                   String correlationId, boolean retroactive) {
+
+        /** The day it was recorded, in the ledger's time zone, as the pages show it (not part of the API's JSON). */
+        public LocalDate recordedOn() {
+            return Instant.parse(recordedAt).atZone(Viewpoint.LEDGER_ZONE).toLocalDate();
+        }
     }
 
     public record AggregateChanges(String aggregateType, String aggregateId, List<Change> changes) {
@@ -34,6 +39,9 @@ public final class SealChanges {
     public record Answer(String sealId, String since, String sinceSealedAt, int aggregates, long changes,
                   long retroactive, List<AggregateChanges> items) {
     }
+
+    /** The most changes a window of dates answers with. */
+    public static final int MAX_CHANGES_BETWEEN_DATES = 10_000;
 
     private SealChanges() {
     }
@@ -95,12 +103,17 @@ public final class SealChanges {
      * recorded after a council held on {@code from}; those effective before that day are {@code retroactive}.
      */
     public static Answer recordedBetween(ProofReads reads, LocalDate from, LocalDate to) {
+        // one page of HTML holds them all: a window of years on a busy ledger would be the whole event table
         Map<String, AggregateChanges> items = new LinkedHashMap<>();
         long[] counts = {0, 0};
         reads.recorded(from.atStartOfDay(Viewpoint.LEDGER_ZONE).toInstant(),
                 to.plusDays(1).atStartOfDay(Viewpoint.LEDGER_ZONE).toInstant(), stored -> {
                     if (LedgerSealed.SEALS.equals(stored.event().aggregateId())) {
                         return;
+                    }
+                    if (counts[0] == MAX_CHANGES_BETWEEN_DATES) {
+                        throw new InvalidParameter("from", "more than " + MAX_CHANGES_BETWEEN_DATES
+                                + " changes were recorded from " + from + " to " + to + ": narrow the dates");
                     }
                     Change change = change(stored, from);
                     items.computeIfAbsent(stored.event().aggregateId(), id -> new AggregateChanges(

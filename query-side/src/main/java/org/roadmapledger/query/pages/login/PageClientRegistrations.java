@@ -43,7 +43,22 @@ final class PageClientRegistrations implements ClientRegistrationRepository {
         return known;
     }
 
+    /** The issuer's metadata could not be read: the login cannot start now (503), and is tried again next time. */
+    static final class IssuerUnavailable extends RuntimeException {
+        IssuerUnavailable(String issuer, Exception cause) {
+            super("the issuer " + issuer + " did not answer its discovery: " + cause.getMessage(), cause);
+        }
+    }
+
     private ClientRegistration build() {
+        try {
+            return describe();
+        } catch (RuntimeException e) {
+            throw new IssuerUnavailable(oidc.issuer(), e);
+        }
+    }
+
+    private ClientRegistration describe() {
         ClientRegistration.Builder builder = login.named()
                 ? ClientRegistration.withRegistrationId(login.clientId())
                 .authorizationUri(login.authorizationUri()).tokenUri(login.tokenUri())

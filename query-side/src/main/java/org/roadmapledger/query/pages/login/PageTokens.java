@@ -25,7 +25,7 @@ import java.io.IOException;
  * forgotten and the person is sent to the issuer again, which knows them and answers at once while its own session
  * lasts.
  */
-final class PageTokens extends OncePerRequestFilter {
+public final class PageTokens extends OncePerRequestFilter {
 
     private final OAuth2AuthorizedClientRepository clients;
     private final SecurityContextRepository contexts;
@@ -38,6 +38,20 @@ final class PageTokens extends OncePerRequestFilter {
         this.contexts = contexts;
         this.tokens = tokens;
         this.roles = new RoleClaims(oidc);
+    }
+
+    /** A request served by a session login is marked, so that the page offers to log out of it. */
+    public static final String SESSION_LOGIN = PageTokens.class.getName() + ".session";
+
+    // an asynchronous or error dispatch is served on the token too, never on the bare login
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
     }
 
     @Override
@@ -59,6 +73,9 @@ final class PageTokens extends OncePerRequestFilter {
             }
             // for this request only: the session keeps the login, not the token's authentication
             SecurityContextHolder.setContext(served);
+            if (served.getAuthentication() != null) {
+                request.setAttribute(SESSION_LOGIN, Boolean.TRUE);
+            }
         }
         chain.doFilter(request, response);
     }

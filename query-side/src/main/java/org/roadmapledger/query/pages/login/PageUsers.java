@@ -12,10 +12,12 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
+import java.util.List;
+
 /**
- * Who logged in to the pages, and with which roles: the roles are those of the access token the issuer gave, read
- * as the API reads a bearer token (the same decoder: issuer, audience, expiry), never those of the ID token, which
- * is for the pages' client and not for the ledger. A login whose access token the API would refuse fails.
+ * Who logged in to the pages. Their roles are not kept here: each request reads them from the access token the
+ * issuer gave, as the API reads a bearer token ({@link PageTokens}), never from the ID token, which is for the
+ * pages' client and not for the ledger. A login whose access token the API would refuse fails at once.
  */
 final class PageUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
@@ -30,8 +32,9 @@ final class PageUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
         try {
-            var access = roles.convert(tokens.decode(request.getAccessToken().getTokenValue()));
-            return new DefaultOidcUser(access.getAuthorities(), request.getIdToken(), IdTokenClaimNames.SUB);
+            roles.convert(tokens.decode(request.getAccessToken().getTokenValue()));
+            // no roles kept in the session: each request takes them from the token again (PageTokens)
+            return new DefaultOidcUser(List.of(), request.getIdToken(), IdTokenClaimNames.SUB);
         } catch (JwtException e) {
             throw new OAuth2AuthenticationException(new OAuth2Error("invalid_token",
                     "the issuer's access token is not one the ledger accepts (issuer, audience or expiry)", null), e);

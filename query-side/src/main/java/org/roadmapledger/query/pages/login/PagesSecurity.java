@@ -17,9 +17,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -109,6 +111,13 @@ public class PagesSecurity {
                 .requestCache(cache -> cache.requestCache(requests))
                 .oauth2Login(login -> login.clientRegistrationRepository(registrations)
                         .authorizedClientRepository(clients)
+                        .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                            @Override
+                            public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(PagesSecurity::loginNotStarted);
+                                return filter;
+                            }
+                        })
                         .securityContextRepository(contexts)
                         .loginPage(loginStart)
                         .userInfoEndpoint(users -> users.oidcUserService(new PageUsers(decoder, oidc)))
@@ -125,7 +134,8 @@ public class PagesSecurity {
                         .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'")))
                 .addFilterBefore(new PageTokens(clients, contexts, decoder, oidc), AuthorizationFilter.class)
                 .addFilterBefore(new RateLimitFilter.PerAddress(limits), BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(new RateLimitFilter.PerPrincipal(limits), BearerTokenAuthenticationFilter.class);
+                // after the login has become the caller, so that a person is counted as themselves
+                .addFilterAfter(new RateLimitFilter.PerPrincipal(limits), PageTokens.class);
         return http.build();
     }
 
@@ -142,14 +152,34 @@ public class PagesSecurity {
         return delegating;
     }
 
+    /** The login could not start: no such client here (404), or its issuer did not answer its discovery (503). */
+    private static void loginNotStarted(HttpServletRequest request, HttpServletResponse response,
+                                        org.springframework.security.core.AuthenticationException failure)
+            throws IOException {
+        boolean issuerDown = false;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            issuerDown |= cause instanceof PageClientRegistrations.IssuerUnavailable;
+        }
+        problem(response, issuerDown ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : HttpServletResponse.SC_NOT_FOUND,
+                issuerDown ? "issuer-unavailable" : "not-found", issuerDown ? "Issuer unavailable" : "Not found",
+                issuerDown ? "the issuer did not answer: try to log in again in a moment"
+                        : "no such login here: log in from a page");
+    }
+
     /** A refused login is not sent back to the issuer (it would refuse again, in a loop): it is said. */
     private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
                                     org.springframework.security.core.AuthenticationException failure)
             throws IOException {
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        problem(response, HttpServletResponse.SC_FORBIDDEN, "login-refused", "Login refused",
+                "the issuer's answer was not accepted; log in again from the page");
+    }
+
+    private static void problem(HttpServletResponse response, int status, String type, String title, String detail)
+            throws IOException {
+        response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"urn:roadmap-ledger:problem:login-refused\",\"title\":\"Login refused\","
-                + "\"status\":403,\"detail\":\"the issuer's answer was not accepted; log in again from the page\"}");
+        response.getWriter().write("{\"type\":\"urn:roadmap-ledger:problem:" + type + "\",\"title\":\"" + title
+                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
     }
 }
