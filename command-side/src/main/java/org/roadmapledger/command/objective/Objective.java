@@ -49,7 +49,7 @@ import static org.roadmapledger.command.rules.EffectiveDates.resolve;
  * One objective of the roadmap: decides on every command about it and its milestones, then applies the event.
  * Every command handler returns the aggregate's version (its last event's sequence number) after the command.
  */
-@Aggregate(snapshotTriggerDefinition = "objectiveSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "objectiveSnapshotTrigger", cache = "objectiveCache")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public class Objective {

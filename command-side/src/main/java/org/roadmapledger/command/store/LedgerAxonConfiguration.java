@@ -1,5 +1,8 @@
 package org.roadmapledger.command.store;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
+import org.springframework.beans.factory.annotation.Value;
 import org.roadmapledger.api.upcasting.ProvisionalTitlesUpcaster;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -42,6 +45,12 @@ class LedgerAxonConfiguration {
     @Bean
     SnapshotTriggerDefinition objectiveSnapshotTrigger(Snapshotter snapshotter, LedgerProperties properties) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
+    }
+
+    /** Objectives kept between commands ({@link AggregateCache}); {@code ledger.objective-cache-size} 0 turns it off. */
+    @Bean
+    Cache objectiveCache(@Value("${ledger.objective-cache-size:0}") int size) {
+        return size > 0 ? new AggregateCache(size) : NoCache.INSTANCE;
     }
 
     /**
