@@ -9,12 +9,13 @@ import java.util.function.UnaryOperator;
 
 /**
  * Objectives kept in memory between their commands, at most {@code size} of them, the least used leaving first
- * (Caffeine's policy; its upkeep done by the calling thread, at once). Without it every command read the objective's latest snapshot and up to 99 events after it,
- * and replayed them: on the 1,000,000-event ledger 0.7 ms of a command's 1.5 ms of waiting on PostgreSQL, and the
- * largest share of what its thread allocated. Axon removes an objective whose unit of work rolls back, so a failed
- * command leaves nothing behind; one node must own each objective's commands (the standalone, or Axon Server's
- * routing): two command-side instances on one PostgreSQL without it would answer 409 to a command on an objective
- * the other instance changed since, so the cache is off there.
+ * (Caffeine's policy; its upkeep done by the calling thread, at once). Without it every command read the
+ * objective's latest snapshot and up to 99 events after it, and replayed them: on the 1,000,000-event ledger 5.8
+ * reads and 0.7 ms of waiting on PostgreSQL a command, gone with it; the HTTP thread's CPU went from 4.73 ms to
+ * 3.87-4.05 ms a command (benchmarks/results/2026-12-07-command-budget.md). Axon removes an objective whose unit
+ * of work rolls back, so a failed command leaves nothing behind; one node must own each objective's commands (the
+ * standalone, or Axon Server's routing): two command-side instances on one PostgreSQL without it would answer 409 to
+ * a command on an objective the other instance changed since, so the cache is off there.
  */
 final class AggregateCache implements Cache {
 
