@@ -8,14 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Writes the problem documents of requests refused by the security filters, before any controller. */
-final class ProblemResponses {
+public final class ProblemResponses {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProblemResponses() {
     }
 
-    static void write(HttpServletResponse response, int status, String type, String title, String detail)
+    public static void write(HttpServletResponse response, int status, String type, String title, String detail)
             throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "urn:roadmap-ledger:problem:" + type);

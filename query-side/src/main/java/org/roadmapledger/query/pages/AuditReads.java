@@ -50,7 +50,7 @@ class AuditReads {
         List<ObjectiveAudit.SealedIn> sealedIn = newestFirst.stream()
                 .filter(seal -> holding.contains(seal.statement().sealId()))
                 .map(seal -> new ObjectiveAudit.SealedIn(seal.statement().sealId(), seal.statement().label(),
-                        seal.statement().sealedAt()))
+                        java.time.Instant.parse(seal.statement().sealedAt()).atZone(Viewpoint.LEDGER_ZONE).toLocalDate()))
                 .toList();
         return new ObjectiveAudit(rows, shown, pages, total, verification, sealedIn);
     }

@@ -31,7 +31,7 @@ public record ObjectiveAudit(List<Row> rows, int page, int pages, long total, Ob
         }
     }
 
-    /** A seal holding the objective: where to read the roadmap as it stood then. */
-    public record SealedIn(String sealId, String label, String sealedAt) {
+    /** A seal holding the objective, sealed on that day (Europe/Paris): where to read the roadmap as it stood then. */
+    public record SealedIn(String sealId, String label, java.time.LocalDate sealedOn) {
     }
 }

@@ -101,6 +101,7 @@ class PagesController {
                         + at.viewpoint().validAt())));
         TimelineReads reads = timelines.getIfAvailable();
         model.addAttribute("timeline", reads == null ? Timeline.EMPTY : reads.timeline(id, at.viewpoint(), page));
+        // the viewer from the token, never bound from the request
         PageViewer viewer = viewer(request);
         if (viewer != null && viewer.auditor()) {
             model.addAttribute("audit", audits.audit(id, history, sealList(), request));

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.roadmapledger.platform.security.OidcProperties;
 import org.roadmapledger.platform.security.ProblemAccessDeniedHandler;
 import org.roadmapledger.platform.security.ProblemAuthenticationEntryPoint;
+import org.roadmapledger.platform.security.ProblemResponses;
 import org.roadmapledger.platform.security.RateLimitFilter;
 import org.roadmapledger.platform.security.RateLimitProperties;
 import org.roadmapledger.platform.security.RequireRoles;
@@ -160,26 +161,20 @@ public class PagesSecurity {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             issuerDown |= cause instanceof PageClientRegistrations.IssuerUnavailable;
         }
-        problem(response, issuerDown ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : HttpServletResponse.SC_NOT_FOUND,
-                issuerDown ? "issuer-unavailable" : "not-found", issuerDown ? "Issuer unavailable" : "Not found",
-                issuerDown ? "the issuer did not answer: try to log in again in a moment"
-                        : "no such login here: log in from a page");
+        if (issuerDown) {
+            ProblemResponses.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "issuer-unavailable",
+                    "Issuer unavailable", "the issuer did not answer: try to log in again in a moment");
+        } else {
+            ProblemResponses.write(response, HttpServletResponse.SC_NOT_FOUND, "not-found", "Not found",
+                    "no such login here: log in from a page");
+        }
     }
 
     /** A refused login is not sent back to the issuer (it would refuse again, in a loop): it is said. */
     private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
                                     org.springframework.security.core.AuthenticationException failure)
             throws IOException {
-        problem(response, HttpServletResponse.SC_FORBIDDEN, "login-refused", "Login refused",
+        ProblemResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "login-refused", "Login refused",
                 "the issuer's answer was not accepted; log in again from the page");
-    }
-
-    private static void problem(HttpServletResponse response, int status, String type, String title, String detail)
-            throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"urn:roadmap-ledger:problem:" + type + "\",\"title\":\"" + title
-                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
     }
 }
