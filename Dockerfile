@@ -15,6 +15,7 @@ COPY command-side/pom.xml command-side/
 COPY query-side/pom.xml query-side/
 COPY standalone/pom.xml standalone/
 COPY benchmarks/pom.xml benchmarks/
+COPY peer-baseline/pom.xml peer-baseline/
 COPY verifier/pom.xml verifier/
 COPY shared-api/ shared-api/
 COPY proof/ proof/

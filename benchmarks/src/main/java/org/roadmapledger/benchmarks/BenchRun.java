@@ -21,7 +21,7 @@ import java.util.TreeSet;
 final class BenchRun {
 
     static final List<String> WORKLOADS = List.of("write", "read-your-write", "as-of", "replay", "stream", "memory",
-            "proof", "pages");
+            "proof", "pages", "peer");
 
     private final Set<String> selected;
     private final Options options;
@@ -41,7 +41,7 @@ final class BenchRun {
         Duration duration = options.duration("duration", Duration.ofSeconds(15));
         int objectiveCount = options.integer("objectives", 1000);
         List<Integer> writeClients = options.integers("clients", List.of(1, 8, 32));
-        int rywClients = options.integer("rywClients", 8);
+        int rywInFlight = options.integer("rywInFlight", 64);
         double rate = options.integer("rate", 500);
         int asOfClients = options.integer("asOfClients", 1);
         Duration catchUp = options.duration("catchUpTimeout", Duration.ofMinutes(30));
@@ -53,6 +53,10 @@ final class BenchRun {
         long mongoDocuments = options.number("mongoDocuments", 100_000);
         Path verifierJar = Path.of(options.text("verifierJar", "verifier/target/verifier.jar"));
         String verifierHeap = options.text("verifierHeap", "64m");
+        PeerWorkload.Settings peerSettings = new PeerWorkload.Settings(options.optional("peerUrl"),
+                Path.of(options.text("peerJar", "peer-baseline/target/peer-baseline-0.1.0-SNAPSHOT-exec.jar")),
+                options.optional("peerHeap").orElse(null), options.integer("peerPort", 8095), objectiveCount,
+                writeClients, rate, rywInFlight, warmup, duration, seed);
         Service service = Service.locate(options);
         options.rejectUnknown();
 
@@ -73,7 +77,7 @@ final class BenchRun {
         sizes.put("durationSeconds", duration.toMillis() / 1000.0);
         sizes.put("objectives", objectiveCount);
         sizes.put("writeClients", writeClients);
-        sizes.put("rywClients", rywClients);
+        sizes.put("rywInFlight", rywInFlight);
         sizes.put("rywRate", rate);
         sizes.put("asOfClients", asOfClients);
         sizes.put("fanOutClients", fanOut);
@@ -82,11 +86,10 @@ final class BenchRun {
         header.put("sizes", sizes);
 
         boolean writes = selected.contains("write") || selected.contains("read-your-write")
-                || selected.contains("stream");
+                || selected.contains("stream") || selected.contains("peer");
         List<String> objectives = writes ? BenchObjectives.ensure(service.http, objectiveCount) : List.of();
         SortedSet<Integer> floorClients = new TreeSet<>(writeClients);
         floorClients.add(1);
-        floorClients.add(rywClients);
         floorClients.add(asOfClients);
 
         List<Workload> underMemory = new ArrayList<>();
@@ -95,11 +98,15 @@ final class BenchRun {
             underMemory.add(new WriteWorkload(service, objectives, writeClients, warmup, duration, seed));
         }
         if (selected.contains("read-your-write")) {
-            underMemory.add(new ReadYourWriteWorkload(service, objectives, rywClients, rate, warmup, duration,
+            underMemory.add(new ReadYourWriteWorkload(service, objectives, rywInFlight, rate, warmup, duration,
                     catchUp, seed));
         }
         if (selected.contains("as-of")) {
             underMemory.add(new AsOfWorkload(service, asOfClients, warmup, duration, seed));
+        }
+        if (selected.contains("peer")) {
+            // right after the ledger's workloads, before a replay or the proofs change the machine's state
+            after.add(new PeerWorkload(service, peerSettings, catchUp));
         }
         if (selected.contains("replay")) {
             after.add(new ReplayWorkload(service, replayTimeout));
@@ -137,6 +144,11 @@ final class BenchRun {
                 record(results, unavailable, workload, run);
             }
         }
+        for (Workload workload : after) {
+            if (workload instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        }
         header.put("finished", Instant.now().toString());
         header.put("loadAverageAtEnd", Machine.loadAverage());
         service.eventCount().ifPresent(count -> target.put("ledgerEventsAtEnd", (long) count));
@@ -149,8 +161,8 @@ final class BenchRun {
             median.values().forEach((figure, value) -> medians.put(name + "." + figure, value));
         });
         Report report = new Report(LocalDate.now().toString(), profile, header, outcomes,
-                Comparisons.ratios(medians, writeClients, rywClients, asOfClients),
-                Comparisons.targets(medians, rywClients));
+                Comparisons.ratios(medians, writeClients, asOfClients),
+                Comparisons.targets(medians, profile));
         Report.Written written = report.write(out);
         System.out.println("report: " + written.json() + ", " + written.markdown() + ", " + written.svg());
         System.out.println(Files.readString(written.markdown()).lines()

@@ -99,38 +99,4 @@ final class ClosedLoop {
             }
         }
     }
-
-    private static final class Tally {
-        private final Latencies latencies = new Latencies();
-        private long ok;
-        private long failed;
-        private String firstError;
-
-        void count(boolean success, long nanos, String error) {
-            if (success) {
-                ok++;
-                latencies.record(nanos);
-            } else {
-                failed++;
-                if (firstError == null && error != null) {
-                    firstError = error;
-                }
-            }
-        }
-
-        void add(Tally other) {
-            latencies.add(other.latencies);
-            ok += other.ok;
-            failed += other.failed;
-            if (firstError == null) {
-                firstError = other.firstError;
-            }
-        }
-
-        LoadResult result(String name, int clients, double seconds) {
-            return new LoadResult(name, clients, seconds, ok, failed, ok / seconds,
-                    latencies.percentileMillis(50), latencies.percentileMillis(95), latencies.percentileMillis(99),
-                    latencies.maxMillis(), firstError);
-        }
-    }
 }

@@ -1,0 +1,7 @@
+package org.roadmapledger.peer;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+/** The objectives' views, a Spring Data repository over MongoDB. */
+interface ObjectiveViews extends MongoRepository<ObjectiveView, String> {
+}
