@@ -29,13 +29,14 @@ public class ObjectiveVersionStore implements ViewDocuments {
 
     public static final String POSITIONS = "objective_positions";
     public static final String SLICES = "objective_slices";
+    public static final String SLICE_ARCHIVE = "objective_slice_archive";
     public static final String STATES = "objective_states";
     public static final String MILESTONES = "objective_milestones";
     public static final String RECORDINGS = "objective_recordings";
     public static final String DIRECTORY = "objective_directory";
     /** Every collection of the objective views. */
-    public static final List<String> COLLECTIONS = List.of(POSITIONS, SLICES, STATES, MILESTONES, RECORDINGS,
-            DIRECTORY);
+    public static final List<String> COLLECTIONS = List.of(POSITIONS, SLICES, SLICE_ARCHIVE, STATES, MILESTONES,
+            RECORDINGS, DIRECTORY);
     /** The collection of the layout before this one, one document per rectangle: dropped by a rebuild. */
     static final String PREVIOUS_LAYOUT = "objective_versions";
     // MongoDB takes far more, but a bounded $in keeps each request and answer small

@@ -16,11 +16,24 @@ import java.util.Optional;
  * while open-ended: a later boundary may cut it shorter); its state is a document of {@code objective_states}
  * under {@link #stateId}: its own, or, when its state equals that of the version it supersedes in the same slice
  * (the earlier part of a split slice, or an event that changes nothing there), that version's ({@code state}).
- * Entries are in the order of the events that opened them, so also in recorded time.
+ * Entries are in the order of the events that opened them, so also in recorded time. The oldest settled ones
+ * move out into archive documents as the slice changes ({@link #archive}); {@code archived} lists them.
  */
-record SliceVersions(String objectiveId, LocalDate validFrom, List<Entry> entries) {
+record SliceVersions(String objectiveId, LocalDate validFrom, List<Entry> entries, List<Archived> archived) {
 
     static final String COLLECTION = ObjectiveVersionStore.SLICES;
+    static final String ARCHIVE = ObjectiveVersionStore.SLICE_ARCHIVE;
+
+    /**
+     * A document of {@code objective_slice_archive} holding settled versions moved out of the slice's document, the
+     * oldest first, and when the first of them was recorded.
+     */
+    record Archived(String id, Instant recordedFrom) {
+    }
+
+    SliceVersions(String objectiveId, LocalDate validFrom, List<Entry> entries) {
+        this(objectiveId, validFrom, entries, List.of());
+    }
 
     /** {@code state}: the id of the state document when it is an earlier version's, else null (its own). */
     record Entry(long knownFrom, long knownUntil, Instant recordedFrom, Instant recordedTo, LocalDate validTo,
@@ -75,7 +88,7 @@ record SliceVersions(String objectiveId, LocalDate validFrom, List<Entry> entrie
             kept.add(e.knownUntil() >= sequence && !e.open() ? reopened(e) : e);
         }
         return kept.size() == entries.size() && kept.equals(entries) ? this
-                : new SliceVersions(objectiveId, validFrom, List.copyOf(kept));
+                : new SliceVersions(objectiveId, validFrom, List.copyOf(kept), archived);
     }
 
     private static Entry reopened(Entry e) {
@@ -93,13 +106,13 @@ record SliceVersions(String objectiveId, LocalDate validFrom, List<Entry> entrie
         Entry last = changed.remove(changed.size() - 1);
         changed.add(new Entry(last.knownFrom(), sequence, last.recordedFrom(), recordedAt, last.validTo(),
                 last.state()));
-        return new SliceVersions(objectiveId, validFrom, List.copyOf(changed));
+        return new SliceVersions(objectiveId, validFrom, List.copyOf(changed), archived);
     }
 
     SliceVersions with(Entry entry) {
         List<Entry> changed = new ArrayList<>(entries);
         changed.add(entry);
-        return new SliceVersions(objectiveId, validFrom, List.copyOf(changed));
+        return new SliceVersions(objectiveId, validFrom, List.copyOf(changed), archived);
     }
 
     /**
@@ -120,6 +133,59 @@ record SliceVersions(String objectiveId, LocalDate validFrom, List<Entry> entrie
         return Optional.empty();
     }
 
+    /**
+     * Where the version known at {@code asOf} is when this document cannot say: the archive document that holds
+     * it, when none of the versions here was recorded by then (ignoring those beyond {@code lastSequence}).
+     */
+    Optional<String> archiveHolding(Instant asOf, long lastSequence) {
+        for (Entry e : entries) {
+            if (e.knownFrom() <= lastSequence && !e.recordedFrom().isAfter(asOf)) {
+                return Optional.empty();
+            }
+        }
+        String holding = null;
+        for (Archived a : archived) {
+            if (!a.recordedFrom().isAfter(asOf)) {
+                holding = a.id();
+            }
+        }
+        return Optional.ofNullable(holding);
+    }
+
+    /**
+     * Moves the oldest versions out into archive documents of {@code chunk} versions each, once at least twice
+     * that many are settled: closed by an event at or before {@code settled}, the objective's position before the
+     * batch, so that nothing a crash could leave and a redelivery undo ({@link #before}) is ever archived, and the
+     * same position always moves the same versions into documents of the same ids. Without it a slice's document
+     * grows by a version with every change of the slice, and every write of it costs in proportion (measured:
+     * objectives with 1,000-2,000 versions of one slice cost 16-17 ms of CPU a command against 8-12 ms; the
+     * command budget, benchmarks/results/2026-12-07-command-budget.md). Adds the archive documents to
+     * {@code archives} and returns the slice without their versions (itself when there is nothing to move).
+     */
+    SliceVersions archive(long settled, int chunk, List<Document> archives) {
+        int settledVersions = 0;
+        while (settledVersions < entries.size() && !entries.get(settledVersions).open()
+                && entries.get(settledVersions).knownUntil() <= settled) {
+            settledVersions++;
+        }
+        if (settledVersions < 2 * chunk) {
+            return this;
+        }
+        List<Archived> moved = new ArrayList<>(archived);
+        int from = 0;
+        while (settledVersions - from >= 2 * chunk) {
+            List<Entry> part = entries.subList(from, from + chunk);
+            String id = id() + "~" + part.get(0).knownFrom();
+            Document archive = new SliceVersions(objectiveId, validFrom, List.copyOf(part)).toDocument();
+            archive.put("_id", id);
+            archives.add(archive);
+            moved.add(new Archived(id, part.get(0).recordedFrom()));
+            from += chunk;
+        }
+        return new SliceVersions(objectiveId, validFrom, List.copyOf(entries.subList(from, entries.size())),
+                List.copyOf(moved));
+    }
+
     Document toDocument() {
         List<Document> versions = new ArrayList<>(entries.size());
         for (Entry e : entries) {
@@ -132,8 +198,13 @@ record SliceVersions(String objectiveId, LocalDate validFrom, List<Entry> entrie
             }
             versions.add(version);
         }
-        return new Document("_id", id()).append("objectiveId", objectiveId)
+        Document document = new Document("_id", id()).append("objectiveId", objectiveId)
                 .append("validFrom", validFrom.toString()).append("versions", versions);
+        if (!archived.isEmpty()) {
+            document.append("archived", archived.stream().map(a -> new Document("id", a.id())
+                    .append("recordedFrom", Date.from(a.recordedFrom()))).toList());
+        }
+        return document;
     }
 
     static SliceVersions from(Document document) {
@@ -145,7 +216,12 @@ record SliceVersions(String objectiveId, LocalDate validFrom, List<Entry> entrie
                     ObjectiveVersion.OPEN_DATE.equals(validTo) ? null : LocalDate.parse(validTo),
                     v.getString("state")));
         }
+        List<Archived> archived = new ArrayList<>();
+        List<Document> archives = document.getList("archived", Document.class);
+        if (archives != null) {
+            archives.forEach(a -> archived.add(new Archived(a.getString("id"), a.getDate("recordedFrom").toInstant())));
+        }
         return new SliceVersions(document.getString("objectiveId"), LocalDate.parse(document.getString("validFrom")),
-                List.copyOf(entries));
+                List.copyOf(entries), List.copyOf(archived));
     }
 }

@@ -21,10 +21,10 @@ import java.util.Set;
 
 /**
  * The documents that a batch of events reads and changes, kept in memory until the batch ends and then written
- * once each, by {@code _id}: the milestone lists and states first, then the slices, the recording instants and the directory, and
- * each objective's position last. An event reads its objective's position and the slices it can change (the one
- * holding its effective date and every later one) with their open versions' states, folds itself in with
- * {@link SliceFolding}, and changes only these documents.
+ * once each, by {@code _id}: the milestone lists and states first, then the slices (after the archives of their
+ * settled versions), the recording instants and the directory, and each objective's position last. An event
+ * reads its objective's position and the slices it can change (the one holding its effective date and every later
+ * one) with their open versions' states, folds itself in with {@link SliceFolding}, and changes only these documents.
  *
  * <p>No transaction spans these writes. A crash between them leaves documents written by events beyond the
  * position; applying those events again first undoes what they left ({@link ObjectivePosition#prepareFor},
@@ -32,8 +32,14 @@ import java.util.Set;
  */
 final class ViewBatch {
 
+    /** Settled versions of a slice moved out together ({@link SliceVersions#archive}). */
+    static final int ARCHIVE_CHUNK = 128;
+
     private final ViewDocuments documents;
+    private final int archiveChunk;
     private final Map<String, ObjectivePosition> timelines = new HashMap<>();
+    /** Each objective's position as stored when the batch first read it. */
+    private final Map<String, Long> settled = new HashMap<>();
     private final Map<String, SliceVersions> slices = new HashMap<>();
     private final Map<String, ObjectiveState> states = new HashMap<>();
     private final Map<String, String> stateMilestones = new HashMap<>();
@@ -47,7 +53,12 @@ final class ViewBatch {
     private final List<DirectoryEntry> enrolled = new ArrayList<>();
 
     ViewBatch(ViewDocuments documents) {
+        this(documents, ARCHIVE_CHUNK);
+    }
+
+    ViewBatch(ViewDocuments documents, int archiveChunk) {
         this.documents = documents;
+        this.archiveChunk = archiveChunk;
     }
 
     long lastSequence(String objectiveId) {
@@ -149,6 +160,7 @@ final class ViewBatch {
         for (String objectiveId : unknown) {
             Document stored = positions.get(objectiveId);
             ObjectivePosition timeline = stored == null ? ObjectivePosition.unknown(objectiveId) : ObjectivePosition.from(stored);
+            settled.put(objectiveId, timeline.lastSequence());
             // what events beyond the position left before a crash is not read ahead: their next application
             // starts from what the position covers, as apply does
             timeline.prepareFor(timeline.lastSequence() + 1);
@@ -186,8 +198,17 @@ final class ViewBatch {
     Map<String, Long> flush() {
         documents.insertOnce(MilestoneLists.COLLECTION, new ArrayList<>(createdMilestoneLists.values()));
         documents.insertOnce(StateDocuments.COLLECTION, new ArrayList<>(createdStates.values()));
-        documents.replace(SliceVersions.COLLECTION,
-                changedSlices.stream().map(id -> slices.get(id).toDocument()).toList());
+        List<Document> archives = new ArrayList<>();
+        List<Document> changed = new ArrayList<>(changedSlices.size());
+        for (String id : changedSlices) {
+            SliceVersions slice = slices.get(id).archive(settled.getOrDefault(slices.get(id).objectiveId(), -1L),
+                    archiveChunk, archives);
+            slices.put(id, slice);
+            changed.add(slice.toDocument());
+        }
+        // the archives before the slices that list them: a slice never names an archive that is not written
+        documents.insertOnce(SliceVersions.ARCHIVE, archives);
+        documents.replace(SliceVersions.COLLECTION, changed);
         documents.replace(RecordingBucket.COLLECTION,
                 changedBuckets.stream().map(id -> buckets.get(id).toDocument()).toList());
         documents.enroll(List.copyOf(enrolled));
@@ -199,6 +220,7 @@ final class ViewBatch {
             reached.put(objectiveId, timeline.lastSequence());
         }
         documents.replace(ObjectivePosition.COLLECTION, positions);
+        settled.putAll(reached);
         createdMilestoneLists.clear();
         createdStates.clear();
         changedSlices.clear();
@@ -211,7 +233,9 @@ final class ViewBatch {
     private ObjectivePosition timeline(String objectiveId) {
         return timelines.computeIfAbsent(objectiveId, id -> {
             Document stored = documents.find(ObjectivePosition.COLLECTION, List.of(id)).get(id);
-            return stored == null ? ObjectivePosition.unknown(id) : ObjectivePosition.from(stored);
+            ObjectivePosition timeline = stored == null ? ObjectivePosition.unknown(id) : ObjectivePosition.from(stored);
+            settled.put(id, timeline.lastSequence());
+            return timeline;
         });
     }
 

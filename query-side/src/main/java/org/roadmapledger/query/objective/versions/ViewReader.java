@@ -9,11 +9,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Finds objectives' versions at a viewpoint in a few rounds of lookups by {@code _id}, however many objectives
  * and however long their histories: their positions (which slice holds {@code validAt} as known at {@code asOf}),
- * those slices (which of their versions was known then), those versions' states, their milestone lists, and,
+ * those slices (which of their versions was known then; for an old viewpoint of a slice that changed often, the
+ * archive document holding it), those versions' states, their milestone lists, and,
  * where asked and needed, the buckets of recording instants that give each objective's version number at
  * {@code asOf}.
  */
@@ -34,20 +36,29 @@ final class ViewReader {
         Map<String, SliceVersions> slices = new HashMap<>();
         Map<String, SliceVersions.Entry> entries = new HashMap<>();
         Map<String, String> stateIds = new HashMap<>();
+        Map<String, String> archiveIds = new LinkedHashMap<>();
         sliceIds.forEach((objectiveId, sliceId) -> {
             Document document = sliceDocuments.get(sliceId);
             if (document == null) {
                 return;
             }
             SliceVersions slice = SliceVersions.from(document);
-            slice.knownAt(asOf, timelines.get(objectiveId).lastSequence())
-                    .filter(entry -> entry.validTo() == null || entry.validTo().isAfter(validAt))
-                    .ifPresent(entry -> {
-                        slices.put(objectiveId, slice);
-                        entries.put(objectiveId, entry);
-                        stateIds.put(objectiveId, slice.stateId(entry));
-                    });
+            long lastSequence = timelines.get(objectiveId).lastSequence();
+            if (!knownAt(slice, objectiveId, asOf, validAt, lastSequence, slices, entries, stateIds)) {
+                slice.archiveHolding(asOf, lastSequence).ifPresent(id -> archiveIds.put(objectiveId, id));
+            }
         });
+        if (!archiveIds.isEmpty()) {
+            // a viewpoint older than every version the slice's own document keeps: one more round, for those only
+            Map<String, Document> archives = documents.find(SliceVersions.ARCHIVE, archiveIds.values());
+            archiveIds.forEach((objectiveId, archiveId) -> {
+                Document archive = archives.get(archiveId);
+                if (archive != null) {
+                    knownAt(SliceVersions.from(archive), objectiveId, asOf, validAt,
+                            timelines.get(objectiveId).lastSequence(), slices, entries, stateIds);
+                }
+            });
+        }
         Map<String, StateDocuments.Stored> states = StateDocuments.read(documents, stateIds.values(),
                 new HashMap<>());
         Map<String, Long> numbers = withVersionNumbers ? versionNumbers(documents, timelines, stateIds.keySet(),
@@ -66,6 +77,19 @@ final class ViewReader {
                     withVersionNumbers ? entry.knownFrom() : -1)));
         }
         return found;
+    }
+
+    // the version of the slice known at asOf, if it holds validAt; false when these versions cannot say
+    private static boolean knownAt(SliceVersions slice, String objectiveId, Instant asOf, LocalDate validAt,
+                                   long lastSequence, Map<String, SliceVersions> slices,
+                                   Map<String, SliceVersions.Entry> entries, Map<String, String> stateIds) {
+        Optional<SliceVersions.Entry> known = slice.knownAt(asOf, lastSequence);
+        known.filter(entry -> entry.validTo() == null || entry.validTo().isAfter(validAt)).ifPresent(entry -> {
+            slices.put(objectiveId, slice);
+            entries.put(objectiveId, entry);
+            stateIds.put(objectiveId, slice.stateId(entry));
+        });
+        return known.isPresent();
     }
 
     /** The last sequence number recorded by {@code asOf}; null when nothing was. */

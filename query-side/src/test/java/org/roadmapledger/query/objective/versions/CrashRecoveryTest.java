@@ -123,9 +123,10 @@ class CrashRecoveryTest {
         }
     }
 
-    // half of the batches read their documents ahead, as the processor's batches do; the other half as a repair does
+    // half of the batches read their documents ahead, as the processor's batches do; the other half as a repair
+    // does; settled versions move out into archives as early as they can (chunks of one)
     private static void apply(InMemoryDocuments documents, List<RecordedEvent> events) {
-        ViewBatch batch = new ViewBatch(documents);
+        ViewBatch batch = new ViewBatch(documents, 1);
         if (events.get(0).sequence() % 2 == 0) {
             batch.prefetch(events.stream().map(RecordedEvent::message).toList());
         }

@@ -6,6 +6,7 @@ import org.bson.Document;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +24,8 @@ final class InMemoryRectangles {
 
     void apply(RecordedEvent recorded) {
         objectiveId = recorded.event().objectiveId().value();
-        ViewBatch batch = new ViewBatch(documents);
+        // versions move out into archives as early as they can, so that reads are tried across them
+        ViewBatch batch = new ViewBatch(documents, 1);
         batch.apply(objectiveId, recorded.sequence(), recorded.recordedAt(), recorded.event());
         batch.flush();
     }
@@ -36,7 +38,9 @@ final class InMemoryRectangles {
         Set<ObjectiveVersion> found = new LinkedHashSet<>();
         ViewReader.at(documents, List.of(objectiveId), asOf, validAt, false).values()
                 .forEach(f -> found.add(f.version()));
-        for (Document stored : documents.all(SliceVersions.COLLECTION)) {
+        List<Document> stores = new ArrayList<>(documents.all(SliceVersions.COLLECTION));
+        stores.addAll(documents.all(SliceVersions.ARCHIVE));
+        for (Document stored : stores) {
             SliceVersions slice = SliceVersions.from(stored);
             for (SliceVersions.Entry e : slice.entries()) {
                 boolean known = !e.recordedFrom().isAfter(asOf) && e.recordedTo().isAfter(asOf);
