@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 
 /**
  * The peer baseline under the ledger's own write and read-your-write workloads, with the same clients, rate,
@@ -57,7 +58,7 @@ final class PeerWorkload implements Workload, AutoCloseable {
         for (int count : settings.clients()) {
             LoadResult result = ClosedLoop.run("peer write", count, settings.warmup(), settings.duration(),
                     index -> new WriteWorkload.Writer(peer.http(), objectives, nonce + "c" + count + "i" + index,
-                            new java.util.Random(settings.seed() * 1000 + run * 100 + index))::command);
+                            new Random(settings.seed() * 1000 + run * 100 + index))::command);
             System.out.println(result);
             result.into(figures, "write.c" + count);
         }

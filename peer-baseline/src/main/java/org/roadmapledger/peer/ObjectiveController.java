@@ -18,6 +18,7 @@ import org.roadmapledger.peer.ObjectiveMessages.PlanMilestone;
 import org.roadmapledger.peer.ObjectiveMessages.RescheduleMilestone;
 import org.roadmapledger.peer.ObjectiveMessages.ReportStatus;
 import org.springframework.http.HttpStatus;
+import reactor.core.publisher.Mono;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -118,7 +119,7 @@ class ObjectiveController {
                 ResponseTypes.instanceOf(ObjectiveView.class))) {
             ObjectiveView view = result.initialResult().concatWith(result.updates())
                     .filter(found -> minVersion == null || found.version() >= wanted)
-                    .next().timeout(VIEW_WAIT, reactor.core.publisher.Mono.empty())
+                    .next().timeout(VIEW_WAIT, Mono.empty())
                     .blockOptional().orElse(null);
             if (view == null) {
                 return ResponseEntity.status(minVersion == null ? HttpStatus.NOT_FOUND

@@ -201,8 +201,8 @@ final class ViewBatch {
         List<Document> archives = new ArrayList<>();
         List<Document> changed = new ArrayList<>(changedSlices.size());
         for (String id : changedSlices) {
-            SliceVersions slice = slices.get(id).archive(settled.getOrDefault(slices.get(id).objectiveId(), -1L),
-                    archiveChunk, archives);
+            SliceVersions slice = slices.get(id);
+            slice = slice.archive(settled.getOrDefault(slice.objectiveId(), -1L), archiveChunk, archives);
             slices.put(id, slice);
             changed.add(slice.toDocument());
         }
