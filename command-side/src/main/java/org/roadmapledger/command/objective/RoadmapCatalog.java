@@ -1,5 +1,6 @@
 package org.roadmapledger.command.objective;
 
+import org.roadmapledger.api.objective.ObjectiveId;
 import org.roadmapledger.api.roadmap.RoadmapId;
 
 /** What an Objective needs to know of the roadmap it belongs to. */
@@ -10,4 +11,7 @@ public interface RoadmapCatalog {
 
     /** Whether the roadmap's structure in force has that priority under that axis. */
     boolean hasPriority(String axis, String priority);
+
+    /** Whether an objective of that id has been defined (the roadmap's own id counts: its events use it). */
+    boolean hasObjective(ObjectiveId objectiveId);
 }

@@ -3,6 +3,7 @@ package org.roadmapledger.command.roadmap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.roadmapledger.api.objective.ObjectiveDefined;
+import org.roadmapledger.api.objective.ObjectiveId;
 import org.roadmapledger.api.objective.ObjectiveMoved;
 import org.roadmapledger.api.roadmap.AxisDefinition;
 import org.roadmapledger.api.roadmap.PriorityDefinition;
@@ -44,6 +45,13 @@ class JdbcRoadmapCatalog implements RoadmapCatalog, PriorityOccupancy {
         }
         return exists("SELECT count(*) FROM roadmap_priority WHERE roadmap_id = ? AND axis_code = ? AND priority_code = ?",
                 roadmapId.value(), axis, priority);
+    }
+
+    @Override
+    public boolean hasObjective(ObjectiveId objectiveId) {
+        // the table is written in the transaction that appends ObjectiveDefined, so it never lags the event store
+        return objectiveId.value().equals(roadmapId.value())
+                || exists("SELECT count(*) FROM objective_placement WHERE objective_id = ?", objectiveId.value());
     }
 
     @Override

@@ -919,7 +919,23 @@ abstract class ObjectiveCommandApiContract {
             ApiResponse response = recordingNothing(() -> api.post(OBJECTIVES).send(defineBody(id)));
 
             // then
-            assertProblem(response, 409);
+            assertThat(assertProblem(response, 409).path("type").asText()).endsWith("duplicate-objective");
+        }
+
+        @Test
+        void a_refused_definition_leaves_no_hole_in_the_global_order_of_events() {
+            // given
+            String id = defineObjective();
+            long drawnBefore = lastGlobalIndexDrawn();
+
+            // when
+            ApiResponse again = api.post(OBJECTIVES).send(defineBody(id));
+            ApiResponse roadmap = api.post(OBJECTIVES).send(defineBody(ROADMAP_ID));
+
+            // then (a hole would ride in every projection's tracking token until the gap timeout)
+            assertProblem(again, 409);
+            assertProblem(roadmap, 409);
+            assertThat(lastGlobalIndexDrawn()).isEqualTo(drawnBefore);
         }
 
         @Test
@@ -1371,6 +1387,11 @@ abstract class ObjectiveCommandApiContract {
     }
 
     /** Sends the request, checking that the event store holds no more events afterwards than before. */
+    /** The last value PostgreSQL's sequence gave an append, whether or not the append committed. */
+    long lastGlobalIndexDrawn() {
+        return jdbc.queryForObject("SELECT last_value FROM domain_event_entry_global_index_seq", Long.class);
+    }
+
     ApiResponse recordingNothing(Supplier<ApiResponse> request) {
         long before = eventCount();
         ApiResponse response = request.get();

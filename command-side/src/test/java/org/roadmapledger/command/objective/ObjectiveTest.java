@@ -140,6 +140,21 @@ class ObjectiveTest {
         }
 
         @Test
+        void defining_an_id_the_ledger_already_holds_is_refused_before_anything_is_appended() {
+            // given
+            TestExecutor<Objective> given = fixture.givenNoPriorActivity();
+
+            // when
+            ResultValidator<Objective> then = given.when(
+                    new DefineObjective(TestCatalog.DEFINED_BEFORE, "1", "1.P1", TITLE, null, DEFINED_ON, null));
+
+            // then
+            then.expectNoEvents()
+                    .expectException(violation(Rule.DUPLICATE_OBJECTIVE))
+                    .expectExceptionMessage(Objective.DUPLICATE);
+        }
+
+        @Test
         void defining_an_objective_under_an_unknown_priority_is_refused() {
             // given
             TestExecutor<Objective> given = fixture.givenNoPriorActivity();
@@ -1474,6 +1489,14 @@ class ObjectiveTest {
         @Override
         public boolean hasPriority(String axis, String priority) {
             return PRIORITIES.contains(axis + "/" + priority);
+        }
+
+        /** The one objective the ledger holds besides the fixture's own. */
+        static final ObjectiveId DEFINED_BEFORE = ObjectiveId.of("2.01");
+
+        @Override
+        public boolean hasObjective(ObjectiveId objectiveId) {
+            return objectiveId.equals(DEFINED_BEFORE);
         }
     }
 }
