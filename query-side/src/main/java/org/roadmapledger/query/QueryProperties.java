@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param dataDir                where the embedded MongoDB-wire server keeps its file
  * @param embeddedMongo          run the embedded MongoDB-wire server instead of connecting to a MongoDB
  * @param embeddedMongoBackend   {@code h2} (a file under the data dir, survives restarts) or {@code memory}
- * @param embeddedMongoCacheMegabytes the H2 backend's page cache, in the heap (H2's default is 16)
+ * @param embeddedMongoCacheMegabytes the H2 backend's page cache, in the heap; 0: a sixth of the maximum heap
  * @param minVersionWait         how long a read with {@code minVersion} waits for the projection
  * @param reconciliationInterval how often views are checked against the event store, and repaired
  */
@@ -23,7 +23,7 @@ public record QueryProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("true") boolean embeddedMongo,
         @DefaultValue("h2") String embeddedMongoBackend,
-        @DefaultValue("64") int embeddedMongoCacheMegabytes,
+        @DefaultValue("0") int embeddedMongoCacheMegabytes,
         @DefaultValue("5s") Duration minVersionWait,
         @DefaultValue("5m") Duration reconciliationInterval) {
 }

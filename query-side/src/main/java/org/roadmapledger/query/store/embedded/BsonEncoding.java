@@ -89,16 +89,10 @@ final class BsonEncoding {
         return h2.read(buffer);
     }
 
-    /** What H2 counts a document as in its page cache: about twice its BSON size, as objects on the heap. */
+    /** What H2 counts a document as in its page cache: the heap it holds decoded ({@link DecodedSize}). */
     int documentMemory(Object value) {
         if (value instanceof Document document) {
-            ByteBuf bson = scratch();
-            try {
-                BsonEncoder.encodeDocument(document, bson);
-                return 64 + 2 * bson.readableBytes();
-            } catch (RuntimeException notBson) {
-                return h2.getMemory(value);
-            }
+            return (int) Math.min(Integer.MAX_VALUE, DecodedSize.of(document));
         }
         return h2.getMemory(value);
     }

@@ -29,6 +29,15 @@ class EmbeddedMongoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
+    /**
+     * The page cache, unless configured: a sixth of the heap (85 MB in 512 MB, 170 MB in 1 GB). A cache that
+     * outgrows its share leaves the heap too little to work in; one too small makes a large views file read most
+     * pages from disk (a 1,000,000-event replay ran at half speed once the file outgrew a 64 MB cache).
+     */
+    static int cacheMegabytes(int configured, long maxHeapBytes) {
+        return configured > 0 ? configured : (int) Math.max(16, maxHeapBytes / 6 / (1 << 20));
+    }
+
     @Bean(destroyMethod = "shutdown")
     MongoServer embeddedMongoServer(QueryProperties properties) throws IOException {
         MongoBackend backend;
@@ -39,9 +48,9 @@ class EmbeddedMongoConfiguration {
             Path directory = properties.dataDir().resolve("mongo").toAbsolutePath().normalize();
             Files.createDirectories(directory);
             Path file = directory.resolve("views.mv");
-            backend = H2Views.open(file, properties.embeddedMongoCacheMegabytes());
-            log.info("Embedded MongoDB-wire server keeps the views in {} ({} MB page cache)", file,
-                    properties.embeddedMongoCacheMegabytes());
+            int cache = cacheMegabytes(properties.embeddedMongoCacheMegabytes(), Runtime.getRuntime().maxMemory());
+            backend = H2Views.open(file, cache);
+            log.info("Embedded MongoDB-wire server keeps the views in {} ({} MB page cache)", file, cache);
         }
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
