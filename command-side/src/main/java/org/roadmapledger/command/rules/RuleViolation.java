@@ -21,6 +21,11 @@ public class RuleViolation extends RuntimeException {
         this(rule, null, message);
     }
 
+    /** A second definition of an objective id, whether the catalog or the event table's unique key finds it. */
+    public static RuleViolation duplicateObjective() {
+        return new RuleViolation(Rule.DUPLICATE_OBJECTIVE, "an objective with this id is already in the ledger");
+    }
+
     public Rule rule() {
         return rule;
     }

@@ -14,7 +14,6 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.roadmapledger.command.idempotency.IdempotencyKeyReused;
-import org.roadmapledger.command.objective.Objective;
 import org.roadmapledger.command.rules.Rule;
 import org.roadmapledger.command.rules.RightMissing;
 import org.roadmapledger.command.rules.RuleViolation;
@@ -93,7 +92,7 @@ class CommandProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AggregateStreamCreationException.class)
     ProblemDetail duplicate(AggregateStreamCreationException exception) {
         // two definitions of one id at once: both passed the aggregate's check, the event table's key refused one
-        return ruleViolation(new RuleViolation(Rule.DUPLICATE_OBJECTIVE, Objective.DUPLICATE));
+        return ruleViolation(RuleViolation.duplicateObjective());
     }
 
     @ExceptionHandler(ConcurrencyException.class)

@@ -151,7 +151,7 @@ class ObjectiveTest {
             // then
             then.expectNoEvents()
                     .expectException(violation(Rule.DUPLICATE_OBJECTIVE))
-                    .expectExceptionMessage(Objective.DUPLICATE);
+                    .expectExceptionMessage(RuleViolation.duplicateObjective().getMessage());
         }
 
         @Test

@@ -32,14 +32,6 @@ import java.util.Set;
  */
 final class ViewBatch {
 
-    /**
-     * Settled versions of a slice moved out together ({@link SliceVersions#archive}), so a slice's document keeps
-     * 32 to 95 of them. 128 (128 to 383) left each write re-encoding and caching a document four times larger: on
-     * the 1,000,000-event ledger at 1 GB, write C=8 383/s against 434/s with 32, and at 512 MB 25 full collections
-     * in a write and read-your-write run against 3 (one run each, 2026-12-07).
-     */
-    static final int ARCHIVE_CHUNK = 32;
-
     private final ViewDocuments documents;
     private final int archiveChunk;
     private final Map<String, ObjectivePosition> timelines = new HashMap<>();
@@ -58,7 +50,7 @@ final class ViewBatch {
     private final List<DirectoryEntry> enrolled = new ArrayList<>();
 
     ViewBatch(ViewDocuments documents) {
-        this(documents, ARCHIVE_CHUNK);
+        this(documents, SliceVersions.ARCHIVE_CHUNK);
     }
 
     ViewBatch(ViewDocuments documents, int archiveChunk) {
