@@ -28,6 +28,10 @@ final class BsonEncoding {
     private final ObjectDataType h2 = new ObjectDataType();
 
     void writeDocument(WriteBuffer buffer, Object value) {
+        if (value instanceof StoredBson stored) {
+            buffer.put(MARKER).put(stored.bytes());
+            return;
+        }
         if (value instanceof Document document) {
             ByteBuf bson = scratch();
             try {
@@ -42,15 +46,16 @@ final class BsonEncoding {
         h2.write(buffer, value);
     }
 
+    /** A document as {@link StoredBson}, undecoded; one in H2's encoding (written before BSON) decoded. */
     Object readDocument(ByteBuffer buffer) {
         if (buffer.get(buffer.position()) != MARKER) {
             return h2.read(buffer);
         }
         buffer.get();
         int length = Integer.reverseBytes(buffer.getInt(buffer.position())); // BSON's length is little-endian
-        ByteBuffer bson = buffer.slice().limit(length);
-        buffer.position(buffer.position() + length);
-        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+        byte[] bson = new byte[length];
+        buffer.get(bson);
+        return new StoredBson(bson);
     }
 
     void writeValues(WriteBuffer buffer, List<Object> values, Object original) {
@@ -89,8 +94,11 @@ final class BsonEncoding {
         return h2.read(buffer);
     }
 
-    /** What H2 counts a document as in its page cache: the heap it holds decoded ({@link DecodedSize}). */
+    /** What H2 counts a document as in its page cache: the heap it holds, bytes or decoded ({@link DecodedSize}). */
     int documentMemory(Object value) {
+        if (value instanceof StoredBson stored) {
+            return stored.memory();
+        }
         if (value instanceof Document document) {
             return (int) Math.min(Integer.MAX_VALUE, DecodedSize.of(document));
         }

@@ -7,7 +7,8 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * The heap a decoded document holds, as H2's page cache must count it to keep to its size. Counting twice the BSON
+ * The heap a decoded document holds, as H2's page cache must count it to keep to its size: today only the documents
+ * a file holds in H2's own encoding, written before BSON, which H2 decodes on reading ({@link StoredBson}). Counting twice the BSON
  * size, as before, undercounted documents of many short fields three times over: a 64 MB cache held about 190 MB,
  * and with the rest of a 512 MB heap that left too little to work in (full collections every few seconds under
  * load, 2026-12-07). Sizes are those of a 64-bit JVM with compressed references (heaps below 32 GB), checked

@@ -34,6 +34,7 @@ final class H2Views {
     private static final Logger log = LoggerFactory.getLogger(H2Views.class);
     private static final String INDEX_MAP = "._index_";
     private static final String COLLECTION_MAP = "databases.";
+    private static final String META_MAP = "meta.";
     private static final String FORMAT_MAP = "roadmap-ledger.format";
     private static final String INDEX_ORDER = "index-key-order";
     private static final String BY_VALUE = "by-value";
@@ -129,8 +130,8 @@ final class H2Views {
         return store.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
     }
 
-    private static void openCollection(MVStore store, String name) {
-        store.openMap(name, new MVMap.Builder<Object, Object>().valueType(new DocumentType()));
+    private static MVMap<Object, Object> openCollection(MVStore store, String name) {
+        return store.openMap(name, new MVMap.Builder<Object, Object>().valueType(new DocumentType()));
     }
 
     private static void reorder(MVStore store, String name) {
@@ -144,8 +145,9 @@ final class H2Views {
     }
 
     /**
-     * Opens the index and collection maps of collections created later with our types too, and makes every write
-     * durable and whole when it is acknowledged (see {@link DurableBackend}).
+     * Opens the index and collection maps of collections created later with our types too, keeps documents as
+     * {@link CompactCollection} does, and makes every write durable and whole when it is acknowledged (see
+     * {@link DurableBackend}).
      */
     static class ValueOrderedBackend extends H2Backend {
 
@@ -158,7 +160,8 @@ final class H2Views {
             return new ValueOrderedDatabase(databaseName, getMvStore(), getCursorRegistry());
         }
 
-        private static final class ValueOrderedDatabase extends H2Database {
+        // not static: H2Database's constructor opens the existing collections, before a field of ours is set
+        private final class ValueOrderedDatabase extends H2Database {
 
             // null while H2Database's constructor opens the existing indexes, which open() has opened already
             private final MVStore store;
@@ -170,10 +173,11 @@ final class H2Views {
 
             @Override
             protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-                if (store != null) {
-                    openCollection(store, COLLECTION_MAP + getFullCollectionNamespace(collectionName));
-                }
-                return super.openOrCreateCollection(collectionName, options);
+                String namespace = getFullCollectionNamespace(collectionName);
+                MVStore maps = getMvStore();
+                return new CompactCollection(this, collectionName, options,
+                        openCollection(maps, COLLECTION_MAP + namespace), maps.openMap(META_MAP + namespace),
+                        cursorRegistry);
             }
 
             @Override

@@ -231,7 +231,7 @@ class H2ViewsTest {
         return ids;
     }
 
-    private static void withServer(MongoBackend backend, Consumer<com.mongodb.client.MongoDatabase> use) {
+    static void withServer(MongoBackend backend, Consumer<com.mongodb.client.MongoDatabase> use) {
         MongoServer server = new MongoServer(backend);
         try {
             InetSocketAddress address = server.bind();
