@@ -105,7 +105,8 @@ final class BsonEncoding {
         return h2.getMemory(value);
     }
 
-    private static ByteBuf scratch() {
+    /** This thread's buffer to encode into, emptied; valid until its next call on this thread. */
+    static ByteBuf scratch() {
         ByteBuf buffer = SCRATCH.get();
         if (buffer.capacity() > 1 << 20) { // one large document must not pin a large buffer to the thread
             buffer = Unpooled.buffer(1024);

@@ -25,7 +25,7 @@ final class StoredBson {
 
     /** The document's bytes, or null when it holds a value BSON cannot (then it is stored as it is). */
     static StoredBson of(Document document) {
-        ByteBuf buffer = Unpooled.buffer(256);
+        ByteBuf buffer = BsonEncoding.scratch();
         try {
             BsonEncoder.encodeDocument(document, buffer);
         } catch (RuntimeException notBson) {
