@@ -163,12 +163,8 @@ final class H2Views {
         // not static: H2Database's constructor opens the existing collections, before a field of ours is set
         private final class ValueOrderedDatabase extends H2Database {
 
-            // null while H2Database's constructor opens the existing indexes, which open() has opened already
-            private final MVStore store;
-
             ValueOrderedDatabase(String databaseName, MVStore store, CursorRegistry cursors) {
                 super(databaseName, store, cursors);
-                this.store = store;
             }
 
             @Override
@@ -183,9 +179,8 @@ final class H2Views {
             @Override
             protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
                                                             List<IndexKey> keys, boolean sparse) {
-                if (store != null) {
-                    openIndex(store, getFullCollectionNamespace(collectionName) + INDEX_MAP + indexName);
-                }
+                // a map open already (open() opens the existing indexes) is returned as it is
+                openIndex(getMvStore(), getFullCollectionNamespace(collectionName) + INDEX_MAP + indexName);
                 return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
             }
         }
