@@ -113,6 +113,9 @@ class GeneratorSmokeIT {
         assertThat(figure(workloads, "proof", "offline.peakRssMb")).isPositive();
         assertThat(figure(workloads, "pages", "roadmap.p99Ms")).isPositive();
         assertThat(figure(workloads, "pages", "objective.htmlKb")).isPositive();
+        assertThat(JSON.readTree(get("/api/roadmap")).at("/rollup/objectives").asInt())
+                .as("the write workloads record on the loader's further objectives, not in the roadmap")
+                .isEqualTo(65);
         assertThat(report.get("targets")).hasSize(19);
         assertThat(report.get("ratios").size()).isGreaterThan(5);
         assertThat(report.at("/machine/nproc").asInt()).isPositive();
@@ -140,9 +143,18 @@ class GeneratorSmokeIT {
     }
 
     private static int status(String path) throws Exception {
+        return send(path, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String get(String path) throws Exception {
+        HttpResponse<String> response = send(path, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
+    }
+
+    private static <T> HttpResponse<T> send(String path, HttpResponse.BodyHandler<T> body) throws Exception {
         String token = new BenchTokens(url, Optional.of(dataDir), Optional.empty()).forRequest("GET", path);
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+                .header("Authorization", "Bearer " + token).build(), body);
     }
 }
