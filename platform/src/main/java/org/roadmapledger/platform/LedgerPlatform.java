@@ -1,8 +1,11 @@
 package org.roadmapledger.platform;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.roadmapledger.platform.ops.EventStoreHealthIndicator;
+import org.roadmapledger.platform.ops.LedgerMetricRegistry;
 import org.roadmapledger.platform.proof.ProofPlatform;
 import org.roadmapledger.platform.security.LocalIssuer;
 import org.roadmapledger.platform.security.OidcProperties;
@@ -44,6 +47,12 @@ public class LedgerPlatform {
     @Bean
     HealthIndicator eventStoreHealthIndicator(ObjectProvider<EventStore> eventStore) {
         return new EventStoreHealthIndicator(eventStore);
+    }
+
+    /** Axon's processor and bus meters, with a capacity gauge of fixed memory ({@link LedgerMetricRegistry}). */
+    @Bean
+    GlobalMetricRegistry ledgerMetricRegistry(MeterRegistry meterRegistry) {
+        return new LedgerMetricRegistry(meterRegistry);
     }
 
     @Bean

@@ -1,8 +1,11 @@
 package org.roadmapledger.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.roadmapledger.platform.ops.LedgerMetricRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -18,6 +21,9 @@ import static org.awaitility.Awaitility.await;
 /** What an operator of the ledger sees: health, build and commit, metrics, and logs they can follow a request in. */
 @ExtendWith(OutputCaptureExtension.class)
 class OperationsIT extends RunningStandalone {
+
+    @Autowired
+    private GlobalMetricRegistry axonMetrics;
 
     @Test
     void health_covers_the_event_store_and_mongodb() {
@@ -61,9 +67,19 @@ class OperationsIT extends RunningStandalone {
                     .contains("ledger_processor_lag_events{application=\"roadmap-ledger\",processing_group=\"" + group
                             + "\"}")
                     .contains("eventProcessor_latency{application=\"roadmap-ledger\",processorName=\"" + group + "\"}")
+                    .contains("eventProcessor_capacity{application=\"roadmap-ledger\",payloadType=\"ObjectiveDefined\","
+                            + "processorName=\"" + group + "\"}")
                     .contains("http_server_requests_seconds_count")
                     .contains("jvm_memory_used_bytes");
         }
+    }
+
+    @Test
+    void axon_meters_come_from_the_registry_whose_capacity_gauges_keep_fixed_memory() {
+        // then
+        assertThat(axonMetrics).isInstanceOf(LedgerMetricRegistry.class);
+        assertThat(http().get("/actuator/prometheus").body())
+                .contains("commandBus_capacity{application=\"roadmap-ledger\",payloadType=\"DefineObjective\"}");
     }
 
     @Test
