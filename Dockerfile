@@ -38,5 +38,8 @@ EXPOSE 8080
 # Ready when /actuator/health/readiness says UP; bash's /dev/tcp, as the JRE image has no HTTP client.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=90s --retries=3 CMD ["bash", "-c", \
     "exec 3<>/dev/tcp/127.0.0.1/${LEDGER_PORT} && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q '\"status\":\"UP\"' <&3"]
-# The JVM sizes its heap from the container's memory limit; SIGTERM stops it gracefully (server.shutdown).
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
+# The JVM sizes its heap from the container's memory limit; SIGTERM stops it gracefully (server.shutdown). Out of
+# heap it exits, for the restart policy to start it again: a JVM that lives on after an OutOfMemoryError has lost
+# threads at random (in one such run, the HTTP acceptor and the MongoDB driver's monitor: liveness hung, the views
+# stalled), while a restart resumes every processor from its token.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/app.jar"]
