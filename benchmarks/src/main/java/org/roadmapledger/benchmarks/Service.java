@@ -136,8 +136,10 @@ final class Service {
     }
 
     /**
-     * Waits until the projections have handled every event in the store, printing the lag; a service without the
-     * lag metric is taken as caught up. Returns the events still behind when the wait ended (0 when caught up).
+     * Waits until the projections have handled every event in the store, printing the lag; a service that answers
+     * it has no lag metric is taken as caught up, one that does not answer is waited for (a standalone out of heap
+     * once stopped answering, and was reported caught up). Returns the events still behind when the wait ended (0
+     * when caught up, NaN when the service never said).
      */
     double awaitProjections(Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
@@ -145,7 +147,7 @@ final class Service {
         long lastPrint = start;
         while (true) {
             OptionalDouble lag = processorLag();
-            if (lag.isEmpty() && !metricExists("/actuator/metrics/ledger.processor.lag")) {
+            if (lag.isEmpty() && answersWithout("/actuator/metrics/ledger.processor.lag")) {
                 return 0;
             }
             if (lag.isPresent() && lag.getAsDouble() <= 0) {
@@ -200,10 +202,11 @@ final class Service {
         }
     }
 
-    private boolean metricExists(String path) {
+    /** True only when the service answers that it has no such metric: no answer is not an answer. */
+    private boolean answersWithout(String path) {
         try {
-            return http.get(http.queryUrl, path).ok();
-        } catch (RuntimeException e) {
+            return http.get(http.queryUrl, path).status() == 404;
+        } catch (RuntimeException unanswered) {
             return false;
         }
     }
