@@ -34,6 +34,9 @@ final class BenchObjectives {
         }
         List<String> loaded = numbered("X%05d", count);
         if (exists(http, loaded.get(0)) && exists(http, loaded.get(count - 1))) {
+            // The first command on an objective loads it from the event store into the command side's cache:
+            // defining the bench-… objectives did that before a run; left out, the first of three 15-second runs
+            // at one client spent its time loading (83 against 307 commands/s in the third, 2026-12-07).
             forEach(loaded, id -> http.command("POST", "/api/objectives/" + id + "/status-reports",
                     "{\"status\":\"ON_TRACK\"}").status(), status -> status == 201);
             System.out.printf("bench objectives: %d of the loader's further objectives (%s…%s), one status report "
@@ -44,10 +47,8 @@ final class BenchObjectives {
     }
 
     /**
-     * Sends one command per objective from 8 threads. The first command on an objective loads it from the event
-     * store into the command side's cache: defining the {@code bench-…} objectives did that before a run, and left
-     * out, the first of three 15-second runs at one client spent its time loading (83 against 307 commands/s in
-     * the third, 2026-12-07).
+     * Sends one command per objective from 8 threads; returns how many answers {@code done} accepts. A 409 (the
+     * objective is already defined) is an answer too; any other status stops the run.
      */
     private static int forEach(List<String> ids, Function<String, Integer> command,
                                IntPredicate done) throws Exception {
