@@ -31,12 +31,9 @@ public class LedgerMetricRegistry extends GlobalMetricRegistry {
     public MessageMonitor<? super EventMessage<?>> registerEventProcessor(
             String name, Function<Message<?>, Iterable<Tag>> tagsBuilder,
             Function<Message<?>, Iterable<Tag>> latencyTagsBuilder) {
-        return new MultiMessageMonitor<>(List.of(
-                MessageTimerMonitor.buildMonitor(name, getRegistry(), tagsBuilder),
+        return new MultiMessageMonitor<>(List.of(handlerMonitors(name, tagsBuilder),
                 EventProcessorLatencyMonitor.builder().meterNamePrefix(name).meterRegistry(getRegistry())
-                        .tagsBuilder(latencyTagsBuilder).build(),
-                new CapacityGauges(name, getRegistry(), tagsBuilder),
-                MessageCountingMonitor.buildMonitor(name, getRegistry(), tagsBuilder)));
+                        .tagsBuilder(latencyTagsBuilder).build()));
     }
 
     @Override
@@ -51,6 +48,7 @@ public class LedgerMetricRegistry extends GlobalMetricRegistry {
         return handlerMonitors(name, tagsBuilder);
     }
 
+    /** What every handler gets: its timer, its capacity and its counters; a processor adds its latency. */
     private MessageMonitor<Message<?>> handlerMonitors(String name, Function<Message<?>, Iterable<Tag>> tagsBuilder) {
         return new MultiMessageMonitor<>(List.of(
                 MessageTimerMonitor.buildMonitor(name, getRegistry(), tagsBuilder),
