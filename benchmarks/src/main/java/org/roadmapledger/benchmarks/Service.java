@@ -92,6 +92,11 @@ final class Service {
         return new Service(new LedgerHttp(url, queryUrl, tokens), process, jdbc, mongo, found.toString());
     }
 
+    /** A service known by its HTTP API alone: no local process, event store or MongoDB to look at. */
+    static Service remote(LedgerHttp http) {
+        return new Service(http, Optional.empty(), Optional.empty(), Optional.empty(), "HTTP only");
+    }
+
     /** The embedded PostgreSQL's address, from the port line of its {@code postmaster.pid}. */
     static Optional<Jdbc> embeddedPostgres(Path dataDir) {
         Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
