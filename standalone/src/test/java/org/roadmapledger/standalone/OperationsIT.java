@@ -83,6 +83,27 @@ class OperationsIT extends RunningStandalone {
     }
 
     @Test
+    void prometheus_counts_the_views_store_writes_and_the_fewer_commits_that_covered_them() {
+        // given the roadmap imported: its objectives projected, five documents and two tokens an event
+        await().atMost(Duration.ofSeconds(30)).until(() -> counter(http().get("/actuator/prometheus").body(),
+                "ledger_views_store_writes_total") >= 65);
+
+        // when
+        String metrics = http().get("/actuator/prometheus").body();
+
+        // then
+        double writes = counter(metrics, "ledger_views_store_writes_total");
+        double commits = counter(metrics, "ledger_views_store_commits_total");
+        assertThat(commits).isPositive().isLessThan(writes / 2);
+    }
+
+    private static double counter(String metrics, String name) {
+        return metrics.lines().filter(line -> line.startsWith(name + "{")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .orElseThrow(() -> new AssertionError(name + " not in /actuator/prometheus"));
+    }
+
+    @Test
     void every_log_line_of_a_request_carries_the_correlation_id_its_events_carry(CapturedOutput output)
             throws IOException {
         // given

@@ -102,9 +102,9 @@ public class HistoryProjection {
             mongo.getConverter().write(entry, document);
             entries.add(document);
         }
-        MongoCollection<Document> entryCollection = mongo.getCollection(HistoryEntry.COLLECTION);
+        MongoCollection<Document> entryCollection = ViewCollections.forProjection(mongo, HistoryEntry.COLLECTION);
         ImmutableDocuments.insert(entryCollection, entries);
-        MongoCollection<Document> headCollection = mongo.getCollection(HistoryHead.COLLECTION);
+        MongoCollection<Document> headCollection = ViewCollections.forProjection(mongo, HistoryHead.COLLECTION);
         Map<String, Document> stored = new HashMap<>();
         headCollection.find(Filters.in("_id", batch.sequences.keySet()))
                 .forEach(head -> stored.put(head.getString("_id"), head));

@@ -145,12 +145,12 @@ public class ObjectiveVersionStore implements ViewDocuments {
         for (Document document : documents) {
             writes.add(new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document, UPSERT));
         }
-        mongo.getCollection(collection).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        ViewCollections.forProjection(mongo, collection).bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
     @Override
     public void insertOnce(String collection, List<Document> documents) {
-        ImmutableDocuments.insert(mongo.getCollection(collection), documents);
+        ImmutableDocuments.insert(ViewCollections.forProjection(mongo, collection), documents);
     }
 
     @Override

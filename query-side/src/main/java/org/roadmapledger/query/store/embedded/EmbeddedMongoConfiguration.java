@@ -3,9 +3,12 @@ package org.roadmapledger.query.store.embedded;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.roadmapledger.query.QueryProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -39,7 +42,8 @@ class EmbeddedMongoConfiguration {
     }
 
     @Bean(destroyMethod = "shutdown")
-    MongoServer embeddedMongoServer(QueryProperties properties) throws IOException {
+    MongoServer embeddedMongoServer(QueryProperties properties, ObjectProvider<MeterRegistry> meters)
+            throws IOException {
         MongoBackend backend;
         if ("memory".equalsIgnoreCase(properties.embeddedMongoBackend())) {
             backend = new MemoryBackend();
@@ -49,12 +53,23 @@ class EmbeddedMongoConfiguration {
             Files.createDirectories(directory);
             Path file = directory.resolve("views.mv");
             int cache = cacheMegabytes(properties.embeddedMongoCacheMegabytes(), Runtime.getRuntime().maxMemory());
-            backend = H2Views.open(file, cache);
+            DurableBackend durable = H2Views.open(file, cache);
+            meters.ifAvailable(registry -> measure(durable, registry));
+            backend = durable;
             log.info("Embedded MongoDB-wire server keeps the views in {} ({} MB page cache)", file, cache);
         }
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         return server;
+    }
+
+    /** How many commits the writes took: writes without journal share them (DurableBackend). */
+    private static void measure(DurableBackend backend, MeterRegistry registry) {
+        FunctionCounter.builder("ledger.views.store.writes", backend, DurableBackend::writes)
+                .description("Writing commands the embedded views store applied").register(registry);
+        FunctionCounter.builder("ledger.views.store.commits", backend, DurableBackend::commits)
+                .description("Commits of the embedded views store; each covers one or more writes")
+                .register(registry);
     }
 
     @Bean

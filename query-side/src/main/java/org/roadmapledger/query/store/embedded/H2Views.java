@@ -46,18 +46,22 @@ final class H2Views {
      * 4 KB 1,655, 2 KB no better than 4 KB.
      */
     private static final int PAGE_SPLIT_BYTES = 4 * 1024;
+    /** Past this, H2 commits from inside a write; the backend commits well before (every 100 ms at most). */
+    private static final int UNSAVED_KILOBYTES = 512 * 1024;
     private static final long COMPACT_ABOVE_BYTES = 64L << 20;
     private static final int COMPACT_BELOW_FILL_RATE = 50;
 
     private H2Views() {
     }
 
-    static H2Backend open(Path file, int cacheMegabytes) {
+    static DurableBackend open(Path file, int cacheMegabytes) {
         compactIfSparse(file, COMPACT_ABOVE_BYTES, COMPACT_BELOW_FILL_RATE);
         // no background commits: they could store a command half done (an index entry without its document);
-        // the backend commits after each writing command instead (DurableBackend)
+        // the backend commits between writing commands instead (DurableBackend). Nor a commit inside a write once
+        // the unsaved pages pass H2's buffer (19 MB here): such a commit stores the write in progress halfway.
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes)
-                .pageSplitSize(PAGE_SPLIT_BYTES).autoCommitDisabled().open();
+                .pageSplitSize(PAGE_SPLIT_BYTES).autoCommitDisabled().autoCommitBufferSize(UNSAVED_KILOBYTES)
+                .open();
         MVMap<String, String> format = store.openMap(FORMAT_MAP);
         boolean byValue = BY_VALUE.equals(format.get(INDEX_ORDER));
         for (String name : List.copyOf(store.getMapNames())) {
