@@ -29,9 +29,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * delivered again).
  *
  * <p>Why writes may skip their commit: the projections write five documents and two tokens an event, and a commit
- * per write was 42 % of this server's CPU under a stream of status reports (JFR, 1,500 commands at one client),
- * each commit writing a chunk of the pages it changed (the views file grew by 3 GB in 35,000 commands). The
- * projections ask for no journal (their tokens too: ViewCollections), so one commit every 100 ms covers them.
+ * per write was 42 % of this server's CPU under a stream of status reports (JFR, 1,500 commands at one client).
+ * The projections ask for no journal (their tokens too: ViewCollections), so one commit every 100 ms covers them:
+ * the server's CPU a command fell from 3.4 to 1.8-1.9 ms (benchmarks/results/2026-12-07-views-commits.md).
  */
 final class DurableBackend extends H2Views.ValueOrderedBackend {
 
@@ -41,7 +41,7 @@ final class DurableBackend extends H2Views.ValueOrderedBackend {
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
             "createindexes", "drop", "dropdatabase", "dropindexes", "deleteindexes", "renamecollection");
     /** How long a write without journal waits at most for a commit, as MongoDB's journal interval. */
-    static final long COMMIT_INTERVAL_MILLIS = 100;
+    private static final long COMMIT_INTERVAL_MILLIS = 100;
 
     /** Held to apply a write or to commit: a commit never sees half a write. */
     private final ReentrantLock writing = new ReentrantLock();
