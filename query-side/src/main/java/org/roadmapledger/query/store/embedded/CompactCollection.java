@@ -12,9 +12,11 @@ import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 
+import java.util.Collection;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * A collection of the embedded server kept in H2 maps as mongo-java-server's H2 backend keeps them (the same map
@@ -95,6 +97,32 @@ final class CompactCollection extends AbstractSynchronizedMongoCollection<Object
                 .map(DocumentWithPosition::getDocument)
                 : documents.values().stream().map(CompactCollection::decoded);
         return matchDocumentsFromStream(candidates, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * The documents the {@code _id} index found for a query on string ids alone ({@code {_id: "a"}} or
+     * {@code {_id: {$in: [...]}}}, how the projections read and write) are those the query asks for: the server
+     * matched each one against the query again, comparing it with every id of the list through streams, 7 % of a
+     * replay's CPU (JFR, 200,000 events) for nothing. Any other query is matched as the server does.
+     */
+    @Override
+    protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy,
+                                         int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+        if (!byStringIds(query)) {
+            return super.matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        Stream<Document> found = StreamSupport.stream(positions.spliterator(), false).map(this::getDocument);
+        return matchDocumentsFromStream(found, new Document(), orderBy, numberToSkip, limit, batchSize,
+                fieldSelector);
+    }
+
+    private boolean byStringIds(Document query) {
+        if (query.size() != 1 || !query.containsKey(getIdField())) {
+            return false;
+        }
+        Object ids = query.get(getIdField());
+        return ids instanceof String || ids instanceof Document operator && operator.size() == 1
+                && operator.get("$in") instanceof Collection<?> list && list.stream().allMatch(String.class::isInstance);
     }
 
     @Override

@@ -4,7 +4,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +24,8 @@ import static org.roadmapledger.query.store.embedded.H2ViewsTest.withServer;
 
 /**
  * The views file keeps each document as its BSON bytes, decoded only when asked for: inserts, updates, replaces,
- * deletes, counts and natural order answer as the server's own backend does, across a restart.
+ * deletes, counts and natural order answer as the server's own backend does, across a restart; queries on ids
+ * alone, which skip the server's second matching, answer as the server's own backend does.
  */
 class CompactCollectionTest {
 
@@ -70,5 +75,58 @@ class CompactCollectionTest {
         } finally {
             store.close();
         }
+    }
+
+    @Test
+    void queries_on_ids_alone_answer_as_the_servers_own_backend_does() {
+        // given the same documents, string ids and others, in the views file and in the server's memory backend
+        List<Document> documents = new ArrayList<>();
+        IntStream.range(0, 300).forEach(i -> documents.add(new Document("_id", "o-" + i).append("n", i % 17)));
+        IntStream.range(0, 20).forEach(i -> documents.add(new Document("_id", i).append("n", i)));
+        documents.add(new Document("_id", 7.5).append("n", -1).append("note", "a double among the integers"));
+        Function<com.mongodb.client.MongoDatabase, List<List<Document>>> askEverything = views -> {
+            MongoCollection<Document> states = views.getCollection("states");
+            states.insertMany(documents.stream().map(Document::new).toList());
+            states.replaceOne(Filters.eq("_id", "o-3"), new Document("_id", "o-3").append("n", 99));
+            states.updateOne(Filters.eq("_id", "o-4"), Updates.inc("n", 1000));
+            states.deleteOne(Filters.in("_id", List.of("o-5", "absent")));
+            List<List<Document>> answers = new ArrayList<>();
+            Random random = new Random(5);
+            for (int round = 0; round < 200; round++) {
+                // when it is asked by one id, by lists of ids (absent, repeated, of other types), and more
+                List<Object> ids = new ArrayList<>();
+                for (int i = random.nextInt(40); i > 0; i--) {
+                    ids.add(switch (random.nextInt(10)) {
+                        case 0 -> "absent-" + random.nextInt(3);
+                        case 1 -> random.nextInt(25);
+                        case 2 -> 7.5;
+                        default -> "o-" + random.nextInt(320);
+                    });
+                }
+                Bson query = switch (round % 5) {
+                    case 0 -> Filters.eq("_id", ids.isEmpty() ? "o-1" : ids.get(0));
+                    case 1, 2 -> Filters.in("_id", ids);
+                    case 3 -> Filters.and(Filters.in("_id", ids), Filters.eq("n", random.nextInt(17)));
+                    default -> Filters.in("_id", ids.stream().filter(String.class::isInstance).toList());
+                };
+                answers.add(states.find(query).sort(Sorts.ascending("n", "_id")).into(new ArrayList<>()));
+                answers.add(states.find(query).projection(new Document("n", 1)).skip(1).limit(3)
+                        .sort(Sorts.descending("_id")).into(new ArrayList<>()));
+            }
+            answers.add(List.of(states.updateMany(Filters.in("_id", List.of("o-6", "o-7", "absent")),
+                    Updates.set("n", 5)).getModifiedCount()).stream().map(count -> new Document("count", count))
+                    .toList());
+            answers.add(states.find(Filters.eq("n", 5)).sort(Sorts.ascending("_id")).into(new ArrayList<>()));
+            return answers;
+        };
+
+        List<List<Document>> compact = new ArrayList<>();
+        withServer(H2Views.open(directory.resolve("views.mv"), 16), views -> compact.addAll(askEverything.apply(views)));
+        List<List<Document>> reference = new ArrayList<>();
+        withServer(new MemoryBackend(), views -> reference.addAll(askEverything.apply(views)));
+
+        // then every answer is the reference's, and the questions found something
+        assertThat(compact).isEqualTo(reference);
+        assertThat(compact.stream().filter(answer -> !answer.isEmpty()).count()).isGreaterThan(250);
     }
 }
