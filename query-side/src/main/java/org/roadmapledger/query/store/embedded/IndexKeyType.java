@@ -47,6 +47,11 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
 
     @Override
     public void write(WriteBuffer buffer, KeyValue key) {
+        if (key.size() == 1 && key.get(0) instanceof String id) {
+            // the keys of every _id index of the views; a commit writes every key of each page it stores
+            encoding.writeString(buffer, id);
+            return;
+        }
         List<Object> values = new ArrayList<>(key.size());
         key.forEach(values::add);
         encoding.writeValues(buffer, values, key);
