@@ -67,7 +67,8 @@ class ObjectiveDirectory {
                             .append("$sort", new Document("id", 1)))), UPSERT));
         });
         // written as the other view documents are (no journal): it was the one journaled write of a replay, and
-        // its commit took the pages of every write before it, 7 % of a replay's CPU (JFR, 200,000 events)
+        // its commits took the pages of every write before them: 7.0 -> 0.1 % of a replay's CPU samples (JFR, 200,000
+        // events; benchmarks/results/2026-12-07-replay-profile.md)
         ViewCollections.forProjection(mongo, COLLECTION).bulkWrite(writes);
     }
 

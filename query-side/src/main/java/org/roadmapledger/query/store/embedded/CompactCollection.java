@@ -102,8 +102,9 @@ final class CompactCollection extends AbstractSynchronizedMongoCollection<Object
     /**
      * The documents the {@code _id} index found for a query on string ids alone ({@code {_id: "a"}} or
      * {@code {_id: {$in: [...]}}}, how the projections read and write) are those the query asks for: the server
-     * matched each one against the query again, comparing it with every id of the list through streams, 7 % of a
-     * replay's CPU (JFR, 200,000 events) for nothing. Any other query is matched as the server does.
+     * matched each one against the query again, comparing it with every id of the list through streams: 6.7 -> 0.2 %
+     * of a replay's CPU samples (JFR, 200,000 events; benchmarks/results/2026-12-07-replay-profile.md). Any other
+     * query is matched as the server does.
      */
     @Override
     protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy,
@@ -122,7 +123,8 @@ final class CompactCollection extends AbstractSynchronizedMongoCollection<Object
         }
         Object ids = query.get(getIdField());
         return ids instanceof String || ids instanceof Document operator && operator.size() == 1
-                && operator.get("$in") instanceof Collection<?> list && list.stream().allMatch(String.class::isInstance);
+                && operator.get("$in") instanceof Collection<?> list
+                && list.stream().allMatch(String.class::isInstance);
     }
 
     @Override
