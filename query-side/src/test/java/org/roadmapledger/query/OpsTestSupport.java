@@ -22,11 +22,13 @@ import java.net.http.HttpResponse;
  * The one Spring context the operations tests share (dead letters, reconciliation, replay): the real query side
  * on the embedded PostgreSQL and an in-memory MongoDB-wire server, with {@link FaultInjection}, a gap timeout of
  * 2 s and gap cleaning as soon as two gaps are held (so a held transaction's gap is given up within seconds, as it
- * would be after a minute in production), and no scheduled reconciliation (the tests run it).
+ * would be after a minute in production), replays in chunks of 100 events (so that a test's few hundred make several),
+ * and no scheduled reconciliation (the tests run it).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ledger.processing.gap-timeout=2s",
         "ledger.processing.gap-cleaning-threshold=1",
+        "ledger.processing.replay-chunk=100",
         "ledger.reconciliation-interval=0"})
 @Import(FaultInjection.class)
 public abstract class OpsTestSupport {

@@ -20,6 +20,8 @@ import java.util.UUID;
  * @param reconciliationPage   how many objectives one reconciliation query compares
  * @param eventFetchSize       how many events one query of the event store reads (Axon's default, 100, kept the
  *                             processors waiting for events during a replay; see docs/operations.md)
+ * @param replayChunk          how many events a replay hands the view processors' handlers at once (one batch, whose
+ *                             documents are written once); 0 lets the processors replay in their own batches
  * @param wakeInterval         how often an idle projection looks for new events (Axon's pooled processor looks
  *                             every 500 ms by itself; see {@link PromptEventSource})
  */
@@ -33,6 +35,7 @@ public record ProcessingProperties(
         @DefaultValue("5s") Duration progressLogInterval,
         @DefaultValue("1000") int reconciliationPage,
         @DefaultValue("1000") int eventFetchSize,
+        @DefaultValue("10000") int replayChunk,
         @DefaultValue("50ms") Duration wakeInterval) {
 
     public ProcessingProperties {

@@ -23,15 +23,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Rebuilds every read model from the event store: stops the view processors, resets their tokens (which calls
- * the projections' reset handlers, emptying the views and the dead-letter queues) and starts them again from the
- * beginning of the stream. Queries answer 503 with Retry-After until every view has reached the head of the
+ * Rebuilds every read model from the event store: stops the view processors and resets their tokens (which calls
+ * the projections' reset handlers, emptying the views and the dead-letter queues). Then either a
+ * {@link ChunkedRebuild} feeds their handlers the stream in large chunks and starts them again where it stopped
+ * ({@code ledger.processing.replay-chunk} above 0, the default), or they start again from the beginning of the
+ * stream themselves. Queries answer 503 with Retry-After until every view has reached the head of the
  * stream as it was when the replay began. The replay needs every segment of the view processors: while another
  * instance holds one, it is refused and nothing is reset.
  */
@@ -43,7 +46,7 @@ public class Replay {
     private static final Logger log = LoggerFactory.getLogger(Replay.class);
     private static final long CHECK_MILLIS = 250;
 
-    private record Run(Instant startedAt, long headPosition, Instant finishedAt) {
+    private record Run(Instant startedAt, long headPosition, Instant finishedAt, ChunkedRebuild rebuild) {
     }
 
     private final ViewProcessors processors;
@@ -58,6 +61,11 @@ public class Replay {
         thread.setDaemon(true);
         return thread;
     });
+    private final ExecutorService rebuilding = Executors.newSingleThreadExecutor(
+            task -> daemon(task, "replay-rebuild"));
+    private final ExecutorService rebuildWorkers = Executors.newFixedThreadPool(ProcessingGroups.VIEWS.size(),
+            task -> daemon(task, "replay-rebuild-views"));
+    private volatile boolean stopping;
     private volatile Run run;
     private volatile ScheduledFuture<?> checking;
     private volatile Instant lastLogged = Instant.EPOCH;
@@ -84,8 +92,13 @@ public class Replay {
             }
             try {
                 long head = position(eventStore.createHeadToken());
-                resetAll();
-                run = new Run(clock.instant(), head, null);
+                ChunkedRebuild rebuild = properties.replayChunk() > 0 ? new ChunkedRebuild(processors, tokenStore,
+                        eventStore, properties.replayChunk(), rebuildWorkers) : null;
+                resetAll(rebuild == null);
+                run = new Run(clock.instant(), head, null, rebuild);
+                if (rebuild != null) {
+                    rebuilding.execute(() -> rebuild(rebuild, head));
+                }
                 lastLogged = run.startedAt();
                 log.info("Replay: rebuilding {} from the event store, {} events", ProcessingGroups.VIEWS, head);
                 checking = monitor.scheduleWithFixedDelay(this::check, CHECK_MILLIS, CHECK_MILLIS,
@@ -112,6 +125,9 @@ public class Replay {
             views.add(view);
             applied = Math.min(applied, view.position());
         }
+        if (current.rebuild() != null) {
+            applied = Math.max(applied, current.rebuild().position());
+        }
         long total = current.headPosition();
         boolean done = current.finishedAt() != null;
         applied = done ? total : Math.min(applied, total);
@@ -124,10 +140,14 @@ public class Replay {
                 applied, total, percent, Math.round(rate * 10) / 10.0, eta, views);
     }
 
-    /** Claims every segment before touching anything, so that a refusal leaves the views as they were. */
-    private void resetAll() {
+    /**
+     * Claims every segment before touching anything, so that a refusal leaves the views as they were; starts the
+     * processors again when refused, or when {@code restart} (else the rebuild starts them).
+     */
+    private void resetAll(boolean restart) {
         List<StreamingEventProcessor> all = processors.all();
         all.forEach(StreamingEventProcessor::shutDown);
+        boolean reset = false;
         try {
             for (String name : ProcessingGroups.VIEWS) {
                 for (int segment : tokenStore.fetchSegments(name)) {
@@ -140,8 +160,28 @@ public class Replay {
                 }
             }
             all.forEach(StreamingEventProcessor::resetTokens);
+            reset = true;
         } finally {
-            all.forEach(StreamingEventProcessor::start);
+            if (restart || !reset) {
+                all.forEach(StreamingEventProcessor::start);
+            }
+        }
+    }
+
+    private void rebuild(ChunkedRebuild rebuild, long head) {
+        try {
+            rebuild.run(head);
+            log.info("Replay: the views are rebuilt up to position {}; the processors go on from there",
+                    rebuild.position());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception | LinkageError e) {
+            log.warn("Replay: the rebuild stopped at position {}; the processors go on from there",
+                    rebuild.position(), e);
+        } finally {
+            if (!stopping) {
+                processors.all().forEach(StreamingEventProcessor::start);
+            }
         }
     }
 
@@ -184,7 +224,7 @@ public class Replay {
 
     private void finish() {
         Run current = run;
-        run = new Run(current.startedAt(), current.headPosition(), clock.instant());
+        run = new Run(current.startedAt(), current.headPosition(), clock.instant(), current.rebuild());
         guard.end();
         checking.cancel(false);
         ReplayProgress done = progress();
@@ -201,8 +241,17 @@ public class Replay {
         return token == null ? 0 : token.position().orElse(0);
     }
 
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
     @PreDestroy
     void stop() {
+        stopping = true;
         monitor.shutdownNow();
+        rebuilding.shutdownNow();
+        rebuildWorkers.shutdownNow();
     }
 }
