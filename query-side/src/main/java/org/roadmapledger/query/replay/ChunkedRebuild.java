@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code BatchedWrites}), so a document that many events change is written once a chunk instead of once for each
  * 500-event batch of each of the processor's four segments, and the payloads are read once for both processors.
  * Replaying 205,645 events (warm, 2 cores): 2,696 and 2,868 events/s through the processors, 4,172 and 4,675 in
- * chunks of 10,000, 685 -> 385-430 ms of CPU a 1,000 events.
+ * chunks of 10,000; 631-678 -> 385-430 ms of CPU a 1,000 events (benchmarks/results/2026-12-08-chunked-rebuild.md,
+ * which also gives the cost: in a 512 MB heap, 45-57 full collections a three-replay run instead of one).
  *
  * <p>Each processor's token (every segment's) is stored after its chunk's writes, as its work packages store it,
  * so a crash leaves views that hold a prefix of the stream plus documents of events beyond their objectives'
