@@ -78,15 +78,31 @@ final class ChunkedRebuild {
                         return null;
                     }));
                 }
-                for (Future<?> processor : handled) {
-                    processor.get();
-                }
+                awaitAll(handled);
                 long reached = positionOf(last);
                 position.set(reached);
                 if (chunk.size() < chunkSize || reached >= head) {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * Waits for both processors' handling of a chunk, even when one fails, so that none is still writing (and about
+     * to store its token) when the processors start again; then throws the first failure.
+     */
+    private static void awaitAll(List<Future<?>> handled) throws InterruptedException, ExecutionException {
+        ExecutionException failed = null;
+        for (Future<?> processor : handled) {
+            try {
+                processor.get();
+            } catch (ExecutionException e) {
+                failed = failed == null ? e : failed;
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 
@@ -116,6 +132,9 @@ final class ChunkedRebuild {
             throw new IllegalStateException(name + " is not a processor whose handlers a rebuild can call");
         }
         int[] segments = tokenStore.fetchSegments(name);
+        // each event handled as the segment it belongs to, as the processor's own batches handle it: the dead-letter
+        // invoker remembers by segment which objectives it parked, and the processor goes on with those segments
+        Segment[] owned = Segment.computeSegments(segments);
         BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(chunk);
         unitOfWork.onPrepareCommit(u -> {
             for (int segment : segments) {
@@ -124,7 +143,9 @@ final class ChunkedRebuild {
         });
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<EventMessage<?>>(
                 unitOfWork, processor.getHandlerInterceptors(), message -> {
-            processor.eventHandlerInvoker().handle(message, Segment.ROOT_SEGMENT);
+            for (Segment segment : owned) {
+                processor.eventHandlerInvoker().handle(message, segment);
+            }
             return null;
         }).proceed(), RollbackConfigurationType.ANY_THROWABLE);
         if (result.isExceptional()) {

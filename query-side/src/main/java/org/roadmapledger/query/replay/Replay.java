@@ -56,11 +56,8 @@ public class Replay {
     private final Maintenance maintenance;
     private final ProcessingProperties properties;
     private final Clock clock;
-    private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "replay-monitor");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(
+            task -> daemon(task, "replay-monitor"));
     private final ExecutorService rebuilding = Executors.newSingleThreadExecutor(
             task -> daemon(task, "replay-rebuild"));
     private final ExecutorService rebuildWorkers = Executors.newFixedThreadPool(ProcessingGroups.VIEWS.size(),
