@@ -33,6 +33,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.annotation.DirtiesContext;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -140,7 +141,12 @@ class ReplayIT extends OpsTestSupport {
         assertThat(output.getAll()).doesNotContain("ns not found");
     }
 
+    // Its own context afterwards: once an objective has been parked by a replay and retried, a later objective's two
+    // dead letters are retried second first in the context it leaves, and DeadLetterIT's first test fails there
+    // (also when the processors replay, replay-chunk 0). That defect is open (closing note of 2026-12-08); this test
+    // must not hide it in another test's failure.
     @Test
+    @DirtiesContext(methodMode = DirtiesContext.MethodMode.AFTER_METHOD)
     void an_objective_parked_during_a_replay_keeps_its_later_events_parked_behind_it_until_retried() {
         // given an objective projected without trouble, which the projection fails on once the views are replayed
         // (its segment has handled it and found nothing parked: only the replay parks its events)
