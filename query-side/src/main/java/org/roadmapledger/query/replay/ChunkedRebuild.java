@@ -153,7 +153,8 @@ final class ChunkedRebuild {
         }
     }
 
-    private static long positionOf(TrackingToken token) {
+    /** A token's position in the stream, 0 for none (the tail). */
+    static long positionOf(TrackingToken token) {
         return token == null ? 0 : token.position().orElse(0);
     }
 }

@@ -4,7 +4,6 @@ import org.roadmapledger.query.processing.ProcessingGroups;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -88,7 +87,7 @@ public class Replay {
                 throw new ReplayRefused("a replay is already running");
             }
             try {
-                long head = position(eventStore.createHeadToken());
+                long head = ChunkedRebuild.positionOf(eventStore.createHeadToken());
                 ChunkedRebuild rebuild = properties.replayChunk() > 0 ? new ChunkedRebuild(processors, tokenStore,
                         eventStore, properties.replayChunk(), rebuildWorkers) : null;
                 resetAll(rebuild == null);
@@ -232,10 +231,6 @@ public class Replay {
     private static String errors(ReplayProgress progress) {
         return progress.processors().stream().filter(p -> p.error() != null)
                 .map(p -> "; " + p.name() + " failing: " + p.error()).reduce("", String::concat);
-    }
-
-    private static long position(TrackingToken token) {
-        return token == null ? 0 : token.position().orElse(0);
     }
 
     private static Thread daemon(Runnable task, String name) {
